@@ -1,0 +1,73 @@
+import type { Line } from '../../../shared/domain/line.js';
+import type { Handlers } from '../../../shared/rpc/contract.js';
+import { RpcError } from '../../../shared/rpc/errors.js';
+import type { EngineStatusBoard } from '../engine-status.js';
+import {
+  LineNotFoundError,
+  LinePasswordRequiredError,
+  type LineRepository,
+  type StoredLine,
+} from '../store/line-repository.js';
+import type { SettingsRepository } from '../store/settings-repository.js';
+
+export interface HandlerDeps {
+  version: string;
+  dataDir: string;
+  startedAt: Date;
+  settings: SettingsRepository;
+  lines: LineRepository;
+  status: EngineStatusBoard;
+}
+
+/** The API implementation: params arrive validated, results leave as the contract says. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { settings, lines, status } = deps;
+  const toApiLine = (line: StoredLine): Line => ({
+    id: line.id,
+    displayName: line.displayName,
+    registrar: line.registrar,
+    username: line.username,
+    authUsername: line.authUsername,
+    transport: line.transport,
+    numbers: line.numbers,
+    enabled: line.enabled,
+    hasPassword: line.hasPassword,
+    registration: status.registrationOf(line),
+    createdAt: line.createdAt,
+    updatedAt: line.updatedAt,
+  });
+  const refreshLines = (): void => status.setLines(lines.list());
+
+  return {
+    'system.status': async () => ({
+      version: deps.version,
+      startedAt: deps.startedAt.toISOString(),
+      uptimeMs: Date.now() - deps.startedAt.getTime(),
+      dataDir: deps.dataDir,
+      engine: status.snapshot(),
+    }),
+    'settings.get': async () => settings.get(),
+    'settings.update': async (patch) => settings.update(patch),
+    'lines.list': async () => lines.list().map(toApiLine),
+    'lines.save': async (input) => {
+      try {
+        const saved = lines.save(input);
+        refreshLines();
+        return toApiLine(saved);
+      } catch (error) {
+        if (error instanceof LineNotFoundError) throw new RpcError('NOT_FOUND', error.message);
+        if (error instanceof LinePasswordRequiredError) {
+          throw new RpcError('INVALID_PARAMS', error.message, {
+            issues: [{ path: ['password'], code: 'required', message: error.message }],
+          });
+        }
+        throw error;
+      }
+    },
+    'lines.remove': async ({ id }) => {
+      const removed = lines.remove(id);
+      if (removed) refreshLines();
+      return { removed };
+    },
+  };
+}

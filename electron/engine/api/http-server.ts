@@ -1,0 +1,104 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { RpcServer } from '../../../shared/rpc/server.js';
+import { RpcError } from '../../../shared/rpc/errors.js';
+import { RPC_WS_PATH, type ServerMessage } from '../../../shared/rpc/wire.js';
+import { tokenMatches } from '../data-dir.js';
+import type { Logger } from '../logger.js';
+import { serveStatic } from './static-files.js';
+import { MAX_FRAME_BYTES, webSocketTransport } from './ws-transport.js';
+
+export interface HttpApiOptions {
+  host: string;
+  port: number;
+  token: string;
+  rendererDir: string;
+  rpc: RpcServer;
+  logger: Logger;
+}
+
+export interface HttpApi {
+  readonly host: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** Close codes sent with a refusal (RFC 6455 §7.4.1: 1008 = policy violation). */
+const POLICY_VIOLATION = 1008;
+
+/**
+ * One HTTP port for the built renderer and the WebSocket API at {@link RPC_WS_PATH}. A client
+ * proves it holds the token with `?token=` (browsers cannot set headers on a WebSocket) or an
+ * `Authorization: Bearer` header; a refused client gets the error shape, then the close.
+ */
+export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
+  const { rpc, logger } = options;
+  const server: Server = createServer((req, res) => serveStatic(options.rendererDir, req, res));
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== RPC_WS_PATH) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const refusal = refuse(req, url, options.token);
+      if (refusal) {
+        logger.warn('refused an API client', { from: req.socket.remoteAddress, reason: refusal.code });
+        rejectSocket(ws, refusal);
+        return;
+      }
+      rpc.attach(webSocketTransport(ws));
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+
+  return {
+    host: options.host,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.close(1001, 'Engine stopping');
+        wss.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function refuse(req: IncomingMessage, url: URL, token: string): RpcError | undefined {
+  // A web page on another site may open a WebSocket to loopback; browsers always send its
+  // Origin, so anything but our own page is refused even before the token is looked at.
+  const origin = req.headers.origin;
+  if (origin !== undefined && !sameHost(origin, req.headers.host)) {
+    return new RpcError('UNAUTHORIZED', 'Cross-origin connections are not allowed');
+  }
+  const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  if (!tokenMatches(token, url.searchParams.get('token') ?? bearer)) {
+    return new RpcError('UNAUTHORIZED', 'Missing or wrong API token');
+  }
+  return undefined;
+}
+
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+function rejectSocket(ws: WebSocket, error: RpcError): void {
+  const message: ServerMessage = { t: 'err', id: null, error: error.toShape() };
+  ws.send(JSON.stringify(message), () => ws.close(POLICY_VIOLATION, error.code));
+}

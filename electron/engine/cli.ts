@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+import { appPaths, appVersion } from './app-paths.js';
+import { CliUsageError, parseCliArgs, USAGE } from './cli-args.js';
+import { provision, ProvisioningError } from './config/provision.js';
+import { loadOrCreateToken } from './data-dir.js';
+import { createEngine } from './engine.js';
+import { startHttpApi } from './api/http-server.js';
+import { createStreamLogger } from './logger.js';
+import { plainFileCipher } from './store/secret-store.js';
+
+/**
+ * `switchboard-engine`: the engine without Electron. Serves the built UI and the WebSocket API
+ * on one port and prints exactly one ready line with the link (token in the URL fragment, which
+ * browsers never send to a server).
+ */
+async function main(): Promise<number> {
+  const logger = createStreamLogger((line) => process.stderr.write(line));
+  let options;
+  try {
+    options = parseCliArgs(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (error instanceof CliUsageError) {
+      if (error.message) process.stderr.write(`${error.message}\n\n`);
+      process.stderr.write(USAGE);
+      return error.message ? 2 : 0;
+    }
+    throw error;
+  }
+
+  const engine = createEngine({
+    dataDir: options.dataDir,
+    migrationsDir: appPaths.migrationsDir,
+    cipher: plainFileCipher,
+    logger,
+    version: appVersion(),
+  });
+  try {
+    if (options.configFile) {
+      const result = provision(options.configFile, engine.lines);
+      logger.info(`provisioned from ${options.configFile}`, { ...result });
+    }
+  } catch (error) {
+    await engine.close();
+    if (error instanceof ProvisioningError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const token = loadOrCreateToken(engine.dir);
+  const http = await startHttpApi({
+    host: options.host,
+    port: options.port,
+    token: token.value,
+    rendererDir: appPaths.rendererDir,
+    rpc: engine.rpc,
+    logger,
+  });
+  if (!isLoopback(http.host)) {
+    logger.warn(`the UI and API are reachable from other computers on ${http.host}; the token is required`);
+  }
+  if (token.isNew) logger.info(`a new API token was stored in ${engine.dir.tokenFile} (mode 600)`);
+  logger.info(`data folder ${engine.dir.root}`);
+  const urlHost = http.host.includes(':') ? `[${http.host}]` : http.host;
+  process.stdout.write(`Switchboard ready: http://${urlHost}:${http.port}/#token=${token.value}\n`);
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string): void => {
+      logger.info(`${signal}: shutting down`);
+      resolve();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  await http.close();
+  await engine.close();
+  return 0;
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`switchboard-engine failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

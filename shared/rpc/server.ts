@@ -1,0 +1,107 @@
+import {
+  events,
+  isMethod,
+  methods,
+  type EventName,
+  type EventPayload,
+  type Handlers,
+  type Method,
+} from './contract.js';
+import { invalidParams, RpcError } from './errors.js';
+import type { Transport } from './transport.js';
+import { requestMessageSchema, type RequestMessage, type ServerMessage } from './wire.js';
+
+export interface RpcServerLogger {
+  warn(message: string, detail?: Record<string, unknown>): void;
+  error(message: string, detail?: Record<string, unknown>): void;
+}
+
+export interface RpcServer {
+  /** Serves one client until its transport closes; returns a detach function. */
+  attach(transport: Transport<ServerMessage>): () => void;
+  /** Pushes an event to every attached client. */
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  readonly clientCount: number;
+}
+
+/**
+ * Dispatches validated calls to handlers. Nothing a client sends can throw out of here:
+ * bad frames, unknown methods and invalid params are answered with the error shape, and a
+ * handler's unexpected exception becomes INTERNAL without its stack leaving the engine.
+ */
+export function createRpcServer(handlers: Handlers, logger: RpcServerLogger): RpcServer {
+  const clients = new Set<Transport<ServerMessage>>();
+
+  async function dispatch(request: RequestMessage): Promise<ServerMessage> {
+    const { id, method } = request;
+    if (!isMethod(method)) {
+      return errorReply(id, new RpcError('UNKNOWN_METHOD', `Unknown method: ${method}`));
+    }
+    const parsed = methods[method].params.safeParse(request.params ?? {});
+    if (!parsed.success) return errorReply(id, invalidParams(parsed.error, `params for ${method}`));
+    try {
+      const result = await callHandler(method, parsed.data);
+      return { t: 'res', id, result };
+    } catch (error) {
+      if (error instanceof RpcError) return errorReply(id, error);
+      logger.error(`${method} failed`, { error: String(error) });
+      return errorReply(id, new RpcError('INTERNAL', `${method} failed; see the engine log`));
+    }
+  }
+
+  // The params were validated against this very method's schema just above.
+  function callHandler(method: Method, params: unknown): Promise<unknown> {
+    const handler = handlers[method] as (p: unknown) => Promise<unknown>;
+    return handler(params);
+  }
+
+  function safeSend(transport: Transport<ServerMessage>, message: ServerMessage): void {
+    try {
+      transport.send(message);
+    } catch (error) {
+      logger.warn('could not send to a client', { error: String(error) });
+    }
+  }
+
+  return {
+    attach(transport) {
+      clients.add(transport);
+      const offMessage = transport.onMessage((raw) => {
+        const request = requestMessageSchema.safeParse(raw);
+        if (!request.success) {
+          const id = idOf(raw);
+          safeSend(
+            transport,
+            errorReply(id, new RpcError('BAD_MESSAGE', 'Expected {t:"req", id, method, params}')),
+          );
+          return;
+        }
+        void dispatch(request.data).then((reply) => safeSend(transport, reply));
+      });
+      const detach = (): void => {
+        clients.delete(transport);
+        offMessage();
+        offClose();
+      };
+      const offClose = transport.onClose(detach);
+      return detach;
+    },
+    emit(name, payload) {
+      const checked = events[name].payload.parse(payload);
+      for (const client of clients) safeSend(client, { t: 'evt', name, payload: checked });
+    },
+    get clientCount() {
+      return clients.size;
+    },
+  };
+}
+
+function errorReply(id: string | number | null, error: RpcError): ServerMessage {
+  return { t: 'err', id, error: error.toShape() };
+}
+
+function idOf(raw: unknown): string | number | null {
+  if (typeof raw !== 'object' || raw === null || !('id' in raw)) return null;
+  const { id } = raw;
+  return typeof id === 'string' || typeof id === 'number' ? id : null;
+}
