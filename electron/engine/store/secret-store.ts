@@ -37,7 +37,13 @@ export class SecretStore {
   ) {
     this.sealed = new Map();
     if (!existsSync(file)) return;
-    const parsed = fileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new SecretStoreError(`${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const parsed = fileSchema.safeParse(json);
     if (!parsed.success) throw new SecretStoreError(`${file} is not a Switchboard secrets file`);
     if (parsed.data.cipher !== cipher.kind) {
       throw new SecretStoreError(
