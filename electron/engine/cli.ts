@@ -15,6 +15,15 @@ import { plainFileCipher } from './store/secret-store.js';
  */
 async function main(): Promise<number> {
   const logger = createStreamLogger((line) => process.stderr.write(line));
+  // Listen before anything starts, so a signal during startup still ends in a clean shutdown.
+  const shutdown = new Promise<void>((resolve) => {
+    const stop = (signal: string): void => {
+      logger.info(`${signal}: shutting down`);
+      resolve();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
   let options;
   try {
     options = parseCliArgs(process.argv.slice(2), process.env);
@@ -64,14 +73,7 @@ async function main(): Promise<number> {
   const urlHost = http.host.includes(':') ? `[${http.host}]` : http.host;
   process.stdout.write(`Switchboard ready: http://${urlHost}:${http.port}/#token=${token.value}\n`);
 
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string): void => {
-      logger.info(`${signal}: shutting down`);
-      resolve();
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-  });
+  await shutdown;
   await http.close();
   await engine.close();
   return 0;

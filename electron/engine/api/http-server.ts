@@ -37,13 +37,18 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
   const server: Server = createServer((req, res) => serveStatic(options.rendererDir, req, res));
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 
+  server.on('clientError', (_error, socket) => socket.destroy());
   server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== RPC_WS_PATH) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      // An oversized or malformed frame surfaces as an 'error' on that socket; unhandled, it
+      // would take the whole engine down with every call on it.
+      ws.on('error', (error) => logger.warn('dropped an API client', { reason: error.message }));
       const refusal = refuse(req, url, options.token);
       if (refusal) {
         logger.warn('refused an API client', { from: req.socket.remoteAddress, reason: refusal.code });

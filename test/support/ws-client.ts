@@ -1,0 +1,58 @@
+import WebSocket from 'ws';
+
+/** A raw WebSocket API client that records every frame, for asserting on the wire itself. */
+export class RawApiClient {
+  readonly frames: unknown[] = [];
+  readonly rawFrames: string[] = [];
+  closeCode: number | undefined;
+  private nextId = 1;
+  private readonly closed: Promise<number>;
+
+  private constructor(readonly socket: WebSocket) {
+    socket.on('message', (data: Buffer) => {
+      const text = data.toString('utf8');
+      this.rawFrames.push(text);
+      this.frames.push(JSON.parse(text));
+    });
+    this.closed = new Promise((resolve) =>
+      socket.once('close', (code) => {
+        this.closeCode = code;
+        resolve(code);
+      }),
+    );
+  }
+
+  static connect(origin: string, query: string, headers: Record<string, string> = {}): Promise<RawApiClient> {
+    const socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/rpc${query}`, { headers });
+    const client = new RawApiClient(socket);
+    return new Promise((resolve, reject) => {
+      socket.once('open', () => resolve(client));
+      socket.once('error', reject);
+    });
+  }
+
+  /** Sends a request and waits for the reply with its id. */
+  async call(method: string, params: unknown): Promise<Record<string, unknown>> {
+    const id = this.nextId++;
+    this.socket.send(JSON.stringify({ t: 'req', id, method, params }));
+    return this.waitFor((f) => f.id === id);
+  }
+
+  async waitFor(predicate: (frame: Record<string, unknown>) => boolean, timeoutMs = 5000): Promise<Record<string, unknown>> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.frames.find((f): f is Record<string, unknown> => typeof f === 'object' && f !== null && predicate(f as Record<string, unknown>));
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no matching frame in ${timeoutMs} ms; got ${JSON.stringify(this.frames)}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  waitClosed(): Promise<number> {
+    return this.closed;
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
