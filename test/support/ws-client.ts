@@ -7,12 +7,14 @@ export class RawApiClient {
   closeCode: number | undefined;
   private nextId = 1;
   private readonly closed: Promise<number>;
+  private readonly arrivals = new Set<() => void>();
 
   private constructor(readonly socket: WebSocket) {
     socket.on('message', (data: Buffer) => {
       const text = data.toString('utf8');
       this.rawFrames.push(text);
       this.frames.push(JSON.parse(text));
+      for (const arrived of this.arrivals) arrived();
     });
     this.closed = new Promise((resolve) =>
       socket.once('close', (code) => {
@@ -38,14 +40,31 @@ export class RawApiClient {
     return this.waitFor((f) => f.id === id);
   }
 
-  async waitFor(predicate: (frame: Record<string, unknown>) => boolean, timeoutMs = 5000): Promise<Record<string, unknown>> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.frames.find((f): f is Record<string, unknown> => typeof f === 'object' && f !== null && predicate(f as Record<string, unknown>));
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching frame in ${timeoutMs} ms; got ${JSON.stringify(this.frames)}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+  /** Resolves with the first frame, already received or still to come, that matches. */
+  waitFor(predicate: (frame: Record<string, unknown>) => boolean, timeoutMs = 5000): Promise<Record<string, unknown>> {
+    const find = (): Record<string, unknown> | undefined =>
+      this.frames.find(
+        (f): f is Record<string, unknown> => typeof f === 'object' && f !== null && predicate(f as Record<string, unknown>),
+      );
+    const now = find();
+    if (now) return Promise.resolve(now);
+    return new Promise((resolve, reject) => {
+      const check = (): void => {
+        const found = find();
+        if (!found) return;
+        done();
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`no matching frame in ${timeoutMs} ms; got ${JSON.stringify(this.frames)}`));
+      }, timeoutMs);
+      const done = (): void => {
+        clearTimeout(timer);
+        this.arrivals.delete(check);
+      };
+      this.arrivals.add(check);
+    });
   }
 
   waitClosed(): Promise<number> {

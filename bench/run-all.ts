@@ -1,0 +1,2 @@
+// Every benchmark in bench/, one after another; each prints its own figures.
+await import('./engine-startup.js');

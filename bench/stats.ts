@@ -1,0 +1,13 @@
+/** Percentile by nearest rank over a copy of the samples. */
+export function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] ?? Number.NaN;
+}
+
+export function summary(label: string, samples: readonly number[], unit = 'ms'): string {
+  const f = (n: number): string => n.toFixed(unit === 'ms' ? 1 : 0);
+  return `${label.padEnd(34)} n=${String(samples.length).padStart(4)}  p50 ${f(percentile(samples, 50))} ${unit}  p95 ${f(
+    percentile(samples, 95),
+  )} ${unit}  p99 ${f(percentile(samples, 99))} ${unit}  max ${f(Math.max(...samples))} ${unit}`;
+}
