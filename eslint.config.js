@@ -19,14 +19,23 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
     },
   },
   {
     files: ['electron/engine/**/*.ts'],
     rules: boundary(
-      ['electron', 'electron/*', 'react', 'react-*', 'react/*', '**/renderer/**', '**/main/**', '**/preload/**'],
+      [
+        'electron',
+        'electron/*',
+        'react',
+        'react-*',
+        'react/*',
+        '**/renderer/**',
+        '**/main/**',
+        '**/preload/**',
+      ],
       'The engine is plain Node: no Electron, React or renderer imports.',
     ),
   },
@@ -39,7 +48,10 @@ export default tseslint.config(
         {
           paths: nodeBuiltins.map((name) => ({ name, message: 'The renderer knows nothing of Node.' })),
           patterns: [
-            { group: ['electron', 'electron/*', '**/electron/**'], message: 'The renderer talks to the engine only through the API.' },
+            {
+              group: ['electron', 'electron/*', '**/electron/**'],
+              message: 'The renderer talks to the engine only through the API.',
+            },
             { group: ['node:*'], message: 'The renderer knows nothing of Node.' },
           ],
         },
@@ -52,9 +64,15 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'shared/ runs on both sides: no Node built-ins.' })),
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'shared/ runs on both sides: no Node built-ins.',
+          })),
           patterns: [
-            { group: ['electron', 'electron/*', 'react', 'react/*', '**/electron/**', '**/renderer/**'], message: 'shared/ imports neither side.' },
+            {
+              group: ['electron', 'electron/*', 'react', 'react/*', '**/electron/**', '**/renderer/**'],
+              message: 'shared/ imports neither side.',
+            },
             { group: ['node:*'], message: 'shared/ runs on both sides: no Node built-ins.' },
           ],
         },

@@ -44,7 +44,12 @@ for (let i = 0; i < RUNS; i++) {
 
 const engine = await startEngineProcess(kept.path);
 const client = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
-await client.call('lines.save', { displayName: 'Bench', registrar: '127.0.0.1', username: 'bench', password: 'x' });
+await client.call('lines.save', {
+  displayName: 'Bench',
+  registrar: '127.0.0.1',
+  username: 'bench',
+  password: 'x',
+});
 const roundTrips: number[] = [];
 for (let i = 0; i < CALLS; i++) {
   const t0 = performance.now();

@@ -14,7 +14,16 @@ try {
   const before = readdirSync(copy).sort();
   execFileSync(
     'npx',
-    ['drizzle-kit', 'generate', '--dialect', 'sqlite', '--schema', 'electron/engine/store/schema.ts', '--out', copy],
+    [
+      'drizzle-kit',
+      'generate',
+      '--dialect',
+      'sqlite',
+      '--schema',
+      'electron/engine/store/schema.ts',
+      '--out',
+      copy,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const added = readdirSync(copy).filter((f) => !before.includes(f));
@@ -25,7 +34,9 @@ try {
     );
     process.exit(1);
   }
-  execFileSync('npx', ['drizzle-kit', 'check', '--dialect', 'sqlite', '--out', committed], { stdio: 'inherit' });
+  execFileSync('npx', ['drizzle-kit', 'check', '--dialect', 'sqlite', '--out', committed], {
+    stdio: 'inherit',
+  });
   console.log('migrations: schema and committed migrations agree');
 } finally {
   rmSync(copy, { recursive: true, force: true });

@@ -86,7 +86,9 @@ function isLoopback(host: string): boolean {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`switchboard-engine failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `switchboard-engine failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -19,6 +19,4 @@ export const hostToEngineSchema = z.discriminatedUnion('kind', [
 export type HostToEngine = z.infer<typeof hostToEngineSchema>;
 
 export type EngineToHost =
-  | { kind: 'ready' }
-  | { kind: 'rpc'; message: unknown }
-  | { kind: 'fatal'; message: string };
+  { kind: 'ready' } | { kind: 'rpc'; message: unknown } | { kind: 'fatal'; message: string };

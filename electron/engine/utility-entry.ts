@@ -47,7 +47,9 @@ port.on('message', ({ data }) => {
           dataDir: message.dataDir,
           migrationsDir: message.migrationsDir,
           version: message.version,
-          cipher: message.secretKey ? createAesGcmCipher(Buffer.from(message.secretKey, 'base64')) : plainFileCipher,
+          cipher: message.secretKey
+            ? createAesGcmCipher(Buffer.from(message.secretKey, 'base64'))
+            : plainFileCipher,
           logger,
         });
         engine.rpc.attach(windowTransport);

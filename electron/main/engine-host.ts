@@ -11,7 +11,10 @@ export interface EngineHost {
  * Runs the engine in a utilityProcess, so that SQLite writes and audio timing never block the
  * window or the main process.
  */
-export function startEngineHost(entry: string, init: Extract<HostToEngine, { kind: 'init' }>): Promise<EngineHost> {
+export function startEngineHost(
+  entry: string,
+  init: Extract<HostToEngine, { kind: 'init' }>,
+): Promise<EngineHost> {
   const child: UtilityProcess = utilityProcess.fork(entry, [], { serviceName: 'Switchboard engine' });
   const rpcListeners = new Set<(message: unknown) => void>();
   return new Promise((resolve, reject) => {

@@ -39,7 +39,9 @@ async function start(): Promise<void> {
   engine = await startEngineHost(join(appRoot, 'build', 'electron', 'engine', 'utility-entry.js'), {
     kind: 'init',
     dataDir: userData,
-    migrationsDir: app.isPackaged ? join(process.resourcesPath, 'migrations') : join(appRoot, 'resources', 'migrations'),
+    migrationsDir: app.isPackaged
+      ? join(process.resourcesPath, 'migrations')
+      : join(appRoot, 'resources', 'migrations'),
     version: app.getVersion(),
     secretKey: loadSecretKey(userData),
   });

@@ -69,9 +69,7 @@ export function invalidParams(error: z.ZodError, what: string): RpcError {
   }));
   const first = issues[0];
   const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
-  return new RpcError(
-    'INVALID_PARAMS',
-    `Invalid ${what}${where}: ${first?.message ?? 'rejected'}`,
-    { issues },
-  );
+  return new RpcError('INVALID_PARAMS', `Invalid ${what}${where}: ${first?.message ?? 'rejected'}`, {
+    issues,
+  });
 }

@@ -59,7 +59,12 @@ describe('RPC server and client', () => {
   it('passes validated and defaulted params to the handler', async () => {
     const save = vi.fn(async () => line);
     const { client } = connect(handlers({ 'lines.save': save }));
-    await client.call('lines.save', { displayName: ' Main ', registrar: 'pbx:5060', username: 'u', password: 'p' });
+    await client.call('lines.save', {
+      displayName: ' Main ',
+      registrar: 'pbx:5060',
+      username: 'u',
+      password: 'p',
+    });
     expect(save).toHaveBeenCalledWith({
       displayName: 'Main',
       registrar: 'pbx:5060',
@@ -99,9 +104,15 @@ describe('RPC server and client', () => {
       id: 7,
       error: { code: 'UNKNOWN_METHOD', message: 'Unknown method: lines.drop' },
     });
-    expect(replies).toContainEqual(expect.objectContaining({ id: 8, error: expect.objectContaining({ code: 'UNKNOWN_METHOD' }) }));
-    expect(replies).toContainEqual(expect.objectContaining({ id: 9, error: expect.objectContaining({ code: 'BAD_MESSAGE' }) }));
-    expect(replies).toContainEqual(expect.objectContaining({ id: null, error: expect.objectContaining({ code: 'BAD_MESSAGE' }) }));
+    expect(replies).toContainEqual(
+      expect.objectContaining({ id: 8, error: expect.objectContaining({ code: 'UNKNOWN_METHOD' }) }),
+    );
+    expect(replies).toContainEqual(
+      expect.objectContaining({ id: 9, error: expect.objectContaining({ code: 'BAD_MESSAGE' }) }),
+    );
+    expect(replies).toContainEqual(
+      expect.objectContaining({ id: null, error: expect.objectContaining({ code: 'BAD_MESSAGE' }) }),
+    );
     expect(server.clientCount).toBe(1);
   });
 

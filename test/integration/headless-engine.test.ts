@@ -57,7 +57,9 @@ describe('headless engine (switchboard-engine)', () => {
       ]);
     }
     // A client that can set headers may use a bearer token instead.
-    const viaHeader = await RawApiClient.connect(engine.origin, '', { Authorization: `Bearer ${engine.token}` });
+    const viaHeader = await RawApiClient.connect(engine.origin, '', {
+      Authorization: `Bearer ${engine.token}`,
+    });
     expect(await viaHeader.call('settings.get', {})).toMatchObject({ t: 'res' });
     viaHeader.close();
   });
@@ -69,7 +71,11 @@ describe('headless engine (switchboard-engine)', () => {
       t: 'err',
       error: { code: 'UNKNOWN_METHOD', message: 'Unknown method: lines.drop' },
     });
-    const invalid = await client.call('lines.save', { ...newLine, registrar: 'http://pbx', transport: 'sctp' });
+    const invalid = await client.call('lines.save', {
+      ...newLine,
+      registrar: 'http://pbx',
+      transport: 'sctp',
+    });
     expect(invalid).toMatchObject({ t: 'err', error: { code: 'INVALID_PARAMS' } });
     const issues = (invalid.error as { data: { issues: { path: string[] }[] } }).data.issues;
     expect(issues.map((i) => i.path[0])).toEqual(['registrar', 'transport']);

@@ -56,7 +56,9 @@ export async function startEngineProcess(dataDir: string, extraArgs: string[] = 
 }
 
 /** Runs the CLI to completion (for arguments that make it exit), returning code and output. */
-export function runEngineCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runEngineCli(
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [cliPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

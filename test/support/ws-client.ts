@@ -41,10 +41,14 @@ export class RawApiClient {
   }
 
   /** Resolves with the first frame, already received or still to come, that matches. */
-  waitFor(predicate: (frame: Record<string, unknown>) => boolean, timeoutMs = 5000): Promise<Record<string, unknown>> {
+  waitFor(
+    predicate: (frame: Record<string, unknown>) => boolean,
+    timeoutMs = 5000,
+  ): Promise<Record<string, unknown>> {
     const find = (): Record<string, unknown> | undefined =>
       this.frames.find(
-        (f): f is Record<string, unknown> => typeof f === 'object' && f !== null && predicate(f as Record<string, unknown>),
+        (f): f is Record<string, unknown> =>
+          typeof f === 'object' && f !== null && predicate(f as Record<string, unknown>),
       );
     const now = find();
     if (now) return Promise.resolve(now);

@@ -31,7 +31,15 @@ describe('provision --config FILE', () => {
 
   it('creates lines once and updates them on a second run', () => {
     const file = write('office.json', {
-      lines: [{ displayName: 'Main', registrar: '10.0.0.1', username: 'office', password: 'pw', numbers: ['021234567'] }],
+      lines: [
+        {
+          displayName: 'Main',
+          registrar: '10.0.0.1',
+          username: 'office',
+          password: 'pw',
+          numbers: ['021234567'],
+        },
+      ],
     });
     expect(provision(file, lines)).toEqual({ created: 1, updated: 0 });
     expect(provision(file, lines)).toEqual({ created: 0, updated: 1 });
@@ -43,7 +51,13 @@ describe('provision --config FILE', () => {
     const file = write('bad.json', {
       lines: [
         { displayName: 'Main', registrar: '10.0.0.1', username: 'office', password: 'pw' },
-        { displayName: 'Second', registrar: 'no spaces allowed', username: 'x', password: 'pw', transport: 'sctp' },
+        {
+          displayName: 'Second',
+          registrar: 'no spaces allowed',
+          username: 'x',
+          password: 'pw',
+          transport: 'sctp',
+        },
       ],
     });
     let message = '';
@@ -59,8 +73,12 @@ describe('provision --config FILE', () => {
   });
 
   it('reports unparsable JSON and unknown keys', () => {
-    expect(() => provision(write('broken.json', '{"lines": ['), lines)).toThrow(/broken\.json: not valid JSON/);
-    expect(() => provision(write('typo.json', { line: [] }), lines)).toThrow(/typo\.json: \(top level\): Unrecognized key/);
+    expect(() => provision(write('broken.json', '{"lines": ['), lines)).toThrow(
+      /broken\.json: not valid JSON/,
+    );
+    expect(() => provision(write('typo.json', { line: [] }), lines)).toThrow(
+      /typo\.json: \(top level\): Unrecognized key/,
+    );
     expect(() => provision(join(dir.path, 'missing.json'), lines)).toThrow(/missing\.json: cannot read/);
   });
 });

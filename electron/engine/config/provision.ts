@@ -40,13 +40,17 @@ export function readProvisioningFile(file: string): z.output<typeof provisioning
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ProvisioningError(`${file}: cannot read: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ProvisioningError(
+      `${file}: cannot read: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ProvisioningError(`${file}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ProvisioningError(
+      `${file}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const parsed = provisioningSchema.safeParse(json);
   if (!parsed.success) {

@@ -17,7 +17,10 @@ describe('openDatabase', () => {
     openDatabase(file, migrationsDir).close();
     openDatabase(file, migrationsDir).close();
     const raw = new Database(file);
-    const tables = raw.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all();
+    const tables = raw
+      .prepare("select name from sqlite_master where type = 'table' order by name")
+      .pluck()
+      .all();
     expect(tables).toEqual(expect.arrayContaining(['lines', 'settings', '__drizzle_migrations']));
     expect(raw.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBeGreaterThan(0);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');

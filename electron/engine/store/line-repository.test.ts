@@ -9,7 +9,12 @@ import { plainFileCipher, SecretStore } from './secret-store.js';
 
 const migrationsDir = join(import.meta.dirname, '../../../resources/migrations');
 const input = (fields: Record<string, unknown>) =>
-  lineInputSchema.parse({ displayName: 'Main', registrar: 'pbx.example.com:5060', username: 'office', ...fields });
+  lineInputSchema.parse({
+    displayName: 'Main',
+    registrar: 'pbx.example.com:5060',
+    username: 'office',
+    ...fields,
+  });
 
 describe('LineRepository on a real SQLite file', () => {
   let dir: ReturnType<typeof tempDir>;

@@ -54,9 +54,16 @@ export class LineRepository {
     if (!existing && password === undefined) throw new LinePasswordRequiredError();
     const id = existing?.id ?? randomUUID();
     if (existing) {
-      this.db.update(lines).set({ ...fields, updatedAt: now }).where(eq(lines.id, id)).run();
+      this.db
+        .update(lines)
+        .set({ ...fields, updatedAt: now })
+        .where(eq(lines.id, id))
+        .run();
     } else {
-      this.db.insert(lines).values({ id, ...fields, createdAt: now, updatedAt: now }).run();
+      this.db
+        .insert(lines)
+        .values({ id, ...fields, createdAt: now, updatedAt: now })
+        .run();
     }
     // The row is committed first: a failed secret write leaves a line without password, which
     // the UI reports, rather than a password without its line.

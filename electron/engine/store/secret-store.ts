@@ -41,7 +41,9 @@ export class SecretStore {
     try {
       json = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
-      throw new SecretStoreError(`${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      throw new SecretStoreError(
+        `${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     const parsed = fileSchema.safeParse(json);
     if (!parsed.success) throw new SecretStoreError(`${file} is not a Switchboard secrets file`);
@@ -75,7 +77,11 @@ export class SecretStore {
 
   private flush(): void {
     const temp = `${this.file}.tmp`;
-    const body = JSON.stringify({ cipher: this.cipher.kind, secrets: Object.fromEntries(this.sealed) }, null, 2);
+    const body = JSON.stringify(
+      { cipher: this.cipher.kind, secrets: Object.fromEntries(this.sealed) },
+      null,
+      2,
+    );
     writeFileSync(temp, body, { mode: 0o600 });
     chmodSync(temp, 0o600);
     renameSync(temp, this.file);

@@ -22,7 +22,10 @@ describe('SettingsRepository', () => {
   it('starts with defaults and keeps what was updated', () => {
     const repo = new SettingsRepository(database.db);
     expect(repo.get()).toEqual({ officeName: '', timeZone: 'Asia/Seoul' });
-    expect(repo.update({ officeName: '서울 치과' })).toEqual({ officeName: '서울 치과', timeZone: 'Asia/Seoul' });
+    expect(repo.update({ officeName: '서울 치과' })).toEqual({
+      officeName: '서울 치과',
+      timeZone: 'Asia/Seoul',
+    });
     expect(repo.update({ timeZone: 'Europe/Berlin' }).officeName).toBe('서울 치과');
   });
 
