@@ -11,7 +11,8 @@ export interface RpcClient {
   close(): void;
 }
 
-type OptionalParams<M extends Method> = Record<never, never> extends Params<M> ? [params?: Params<M>] : [params: Params<M>];
+type OptionalParams<M extends Method> =
+  Record<never, never> extends Params<M> ? [params?: Params<M>] : [params: Params<M>];
 
 interface Pending {
   resolve(value: unknown): void;
