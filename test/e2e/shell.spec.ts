@@ -39,17 +39,18 @@ test('switches to Korean, saves a line, and finds it again after an engine resta
   await page.getByLabel('등록 서버').fill('pbx.example.com:5060');
   await page.getByLabel('사용자 이름', { exact: true }).fill('office');
   await page.getByLabel('비밀번호').fill('Pa55-word');
-  await page.getByLabel('번호').fill('0212345678');
+  await page.getByLabel('번호', { exact: true }).fill('0212345678');
   await page.getByRole('button', { name: '저장' }).click();
-  await expect(page.getByText('본사 대표번호')).toBeVisible();
+  await expect(page.getByRole('main').getByText('본사 대표번호', { exact: true })).toBeVisible();
   await expect(page.getByRole('contentinfo')).toContainText('본사 대표번호');
 
+  const { port } = engine;
   expect(await engine.stop()).toBe(0);
-  engine = await startEngineProcess(dir.path);
+  engine = await startEngineProcess(dir.path, [], port);
   await openShell(page, engine.url);
   await page.getByRole('link', { name: '설정' }).click();
-  await expect(page.getByText('본사 대표번호')).toBeVisible();
-  await page.getByRole('button', { name: /편집/ }).first().click();
+  await expect(page.getByRole('main').getByText('본사 대표번호', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: '본사 대표번호 편집' }).click();
   await expect(page.getByLabel('등록 서버')).toHaveValue('pbx.example.com:5060');
   await expect(page.getByLabel('비밀번호')).toHaveValue('');
   expect(await page.content()).not.toContain('Pa55-word');

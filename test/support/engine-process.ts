@@ -18,12 +18,23 @@ export interface EngineProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs the built `switchboard-engine` as a user would, on an OS-assigned port. */
-export async function startEngineProcess(dataDir: string, extraArgs: string[] = []): Promise<EngineProcess> {
+/**
+ * Runs the built `switchboard-engine` as a user would, on an OS-assigned port unless `port` is
+ * given (a restart on the same port keeps the page's origin, as for a real user).
+ */
+export async function startEngineProcess(
+  dataDir: string,
+  extraArgs: string[] = [],
+  port = 0,
+): Promise<EngineProcess> {
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`npm run build\` first`);
-  const child = spawn(process.execPath, [cliPath, '--data', dataDir, '--http', '127.0.0.1:0', ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [cliPath, '--data', dataDir, '--http', `127.0.0.1:${port}`, ...extraArgs],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

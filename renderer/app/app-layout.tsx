@@ -1,0 +1,20 @@
+import { Outlet } from 'react-router';
+import { SideNav } from '../ui/side-nav.js';
+import { StatusBar } from '../ui/status-bar.js';
+import { TopBar } from '../ui/top-bar.js';
+
+/** Top bar, left navigation, the page, and the status bar (the page's contentinfo). */
+export function AppLayout() {
+  return (
+    <div className="app">
+      <TopBar />
+      <div className="app-body">
+        <SideNav />
+        <main className="content">
+          <Outlet />
+        </main>
+      </div>
+      <StatusBar />
+    </div>
+  );
+}
