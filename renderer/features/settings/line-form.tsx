@@ -79,6 +79,34 @@ export function LineForm({ line, onSaved, onCancel }: LineFormProps) {
   const passwordHint =
     line?.hasPassword === true ? t('lineForm.passwordKeepHint') : t('lineForm.passwordNewHint');
 
+  const textField = (
+    name: 'displayName' | 'registrar' | 'username' | 'authUsername' | 'password',
+    options: {
+      hint?: string;
+      type?: 'text' | 'password';
+      inputMode?: 'url';
+      placeholder?: string;
+      maxLength?: number;
+      autoComplete?: string;
+    } = {},
+  ) => (
+    <Field id={fieldId(name)} label={t(`lineForm.${name}`)} hint={options.hint} error={errors[name]}>
+      {(control) => (
+        <input
+          {...control}
+          type={options.type ?? 'text'}
+          autoComplete={options.autoComplete ?? 'off'}
+          spellCheck={false}
+          inputMode={options.inputMode}
+          placeholder={options.placeholder}
+          maxLength={options.maxLength}
+          value={values[name]}
+          onChange={(event) => change(name, event.target.value)}
+        />
+      )}
+    </Field>
+  );
+
   return (
     <form
       ref={formRef}
@@ -94,87 +122,15 @@ export function LineForm({ line, onSaved, onCancel }: LineFormProps) {
         </p>
       )}
       <div className="form-grid">
-        <Field
-          id={fieldId('displayName')}
-          label={t('lineForm.displayName')}
-          hint={t('lineForm.displayNameHint')}
-          error={errors.displayName}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              maxLength={80}
-              autoComplete="off"
-              value={values.displayName}
-              onChange={(event) => change('displayName', event.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          id={fieldId('registrar')}
-          label={t('lineForm.registrar')}
-          hint={t('lineForm.registrarHint')}
-          error={errors.registrar}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              inputMode="url"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="pbx.example.com:5060"
-              value={values.registrar}
-              onChange={(event) => change('registrar', event.target.value)}
-            />
-          )}
-        </Field>
-        <Field id={fieldId('username')} label={t('lineForm.username')} error={errors.username}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              value={values.username}
-              onChange={(event) => change('username', event.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          id={fieldId('authUsername')}
-          label={t('lineForm.authUsername')}
-          hint={t('lineForm.authUsernameHint')}
-          error={errors.authUsername}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              value={values.authUsername}
-              onChange={(event) => change('authUsername', event.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          id={fieldId('password')}
-          label={t('lineForm.password')}
-          hint={passwordHint}
-          error={errors.password}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              autoComplete="new-password"
-              value={values.password}
-              onChange={(event) => change('password', event.target.value)}
-            />
-          )}
-        </Field>
+        {textField('displayName', { hint: t('lineForm.displayNameHint'), maxLength: 80 })}
+        {textField('registrar', {
+          hint: t('lineForm.registrarHint'),
+          inputMode: 'url',
+          placeholder: 'pbx.example.com:5060',
+        })}
+        {textField('username')}
+        {textField('authUsername', { hint: t('lineForm.authUsernameHint') })}
+        {textField('password', { hint: passwordHint, type: 'password', autoComplete: 'new-password' })}
         <Field id={fieldId('transport')} label={t('lineForm.transport')} error={errors.transport}>
           {(control) => (
             <select
