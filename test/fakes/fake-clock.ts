@@ -1,0 +1,47 @@
+import type { Clock, TimerHandle } from '../../electron/engine/clock.js';
+
+/** A clock that moves only when told; timers fire in due order, ties in scheduling order. */
+export class FakeClock implements Clock {
+  private time = 0;
+  private next = 1;
+  private readonly timers = new Map<number, { due: number; callback: () => void }>();
+
+  now(): number {
+    return this.time;
+  }
+
+  setTimeout(callback: () => void, ms: number): TimerHandle {
+    const id = this.next++;
+    this.timers.set(id, { due: this.time + Math.max(0, ms), callback });
+    return { id };
+  }
+
+  clearTimeout(handle: TimerHandle): void {
+    this.timers.delete(handle.id);
+  }
+
+  /** Advances time by `ms`, firing every timer that falls due on the way (also ones set meanwhile). */
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      let dueId: number | undefined;
+      let dueAt = Infinity;
+      for (const [id, timer] of this.timers) {
+        if (timer.due <= end && (timer.due < dueAt || (timer.due === dueAt && id < (dueId ?? Infinity)))) {
+          dueId = id;
+          dueAt = timer.due;
+        }
+      }
+      if (dueId === undefined) break;
+      const timer = this.timers.get(dueId);
+      this.timers.delete(dueId);
+      this.time = dueAt;
+      timer?.callback();
+    }
+    this.time = end;
+  }
+
+  get pendingTimers(): number {
+    return this.timers.size;
+  }
+}
