@@ -35,10 +35,16 @@ export class FakeClock implements Clock {
       if (dueId === undefined) break;
       const timer = this.timers.get(dueId);
       this.timers.delete(dueId);
-      this.time = dueAt;
+      // Overdue timers (after a stall) fire late, at the current time.
+      this.time = Math.max(this.time, dueAt);
       timer?.callback();
     }
     this.time = end;
+  }
+
+  /** Moves time on without firing anything, as a blocked event loop would; `advance` then fires the overdue timers late. */
+  stall(ms: number): void {
+    this.time += ms;
   }
 
   get pendingTimers(): number {
