@@ -1,2 +1,4 @@
 // Every benchmark in bench/, one after another; each prints its own figures.
 await import('./engine-startup.js');
+await import('./rtp-pacing.js');
+await import('./resampler.js');
