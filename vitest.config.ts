@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * unit: beside the code, no network, no child processes.
+ * unit: beside the code, no child processes; sockets only on loopback with OS-assigned ports.
  * integration: real SQLite files, the real engine process, real SIP peers; run inside a private
  * network namespace by `npm run test:integration` (scripts/in-netns.mjs).
  */

@@ -183,3 +183,9 @@ export interface SipEndpoint {
 
 /** RFC 3261 §8.1.1.7: branches of RFC 3261 transactions start with this cookie. */
 export const BRANCH_MAGIC_COOKIE = 'z9hG4bK';
+
+/**
+ * Outcome of parsing text that came off the wire. Parsers of peer input return this instead of
+ * throwing: a bad header is an everyday event, and the engine must keep every other call running.
+ */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };

@@ -1,0 +1,132 @@
+import { createSocket, type Socket } from 'node:dgram';
+import type { Logger } from '../logger.js';
+import { createResponse } from './response-builder.js';
+import type { SipEndpoint, SipMessage } from './sip-message.js';
+import { parseSipMessage } from './sip-parser.js';
+import { serializeSipMessage } from './sip-serializer.js';
+import type { SipTransportPort } from './transaction-layer.js';
+import { applyReceived, formatVia, topVia } from './via.js';
+
+/** Largest datagram we will send (IPv4 UDP payload limit, RFC 768 / RFC 791). */
+const MAX_DATAGRAM = 65_507;
+/** RFC 3261 §18.1.1: above this a request should go over a congestion-controlled transport. */
+const PATH_MTU_WARNING = 1300;
+
+export interface UdpSipTransportOptions {
+  address: string;
+  /** 0 lets the OS pick a free port. */
+  port: number;
+  logger: Logger;
+  onMessage(message: SipMessage, from: SipEndpoint): void;
+}
+
+/**
+ * SIP over UDP (RFC 3261 §18): one socket, datagram in → message out. Nothing a peer sends can
+ * throw out of here: unreadable requests are answered 400 (or 505/513) when their Via could be
+ * read, everything else is logged and dropped. Received requests get `received`/`rport` on their
+ * top Via (§18.2.1, RFC 3581) so that responses find their way back through NAT.
+ */
+export class UdpSipTransport implements SipTransportPort {
+  private constructor(
+    private readonly socket: Socket,
+    private readonly options: UdpSipTransportOptions,
+  ) {
+    socket.on('message', (data, rinfo) =>
+      this.receive(data, { transport: 'udp', address: rinfo.address, port: rinfo.port }),
+    );
+    socket.on('error', (error) => options.logger.warn('SIP UDP socket error', { error: error.message }));
+  }
+
+  static bind(options: UdpSipTransportOptions): Promise<UdpSipTransport> {
+    const socket = createSocket({ type: options.address.includes(':') ? 'udp6' : 'udp4' });
+    return new Promise((resolve, reject) => {
+      socket.once('error', reject);
+      socket.bind(options.port, options.address, () => {
+        socket.off('error', reject);
+        resolve(new UdpSipTransport(socket, options));
+      });
+    });
+  }
+
+  get local(): SipEndpoint {
+    const address = this.socket.address();
+    return { transport: 'udp', address: address.address, port: address.port };
+  }
+
+  send(message: SipMessage, to: SipEndpoint): void {
+    const bytes = serializeSipMessage(message);
+    if (bytes.length > MAX_DATAGRAM)
+      throw new Error(`SIP message of ${bytes.length} bytes is too large for UDP`);
+    if (bytes.length > PATH_MTU_WARNING && message.kind === 'request') {
+      this.options.logger.warn('SIP request over UDP exceeds the path MTU guideline', {
+        bytes: bytes.length,
+      });
+    }
+    this.socket.send(bytes, to.port, to.address, (error) => {
+      if (error)
+        this.options.logger.warn('SIP UDP send failed', {
+          to: `${to.address}:${to.port}`,
+          error: error.message,
+        });
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.socket.close(() => resolve()));
+  }
+
+  private receive(data: Buffer, from: SipEndpoint): void {
+    const parsed = parseSipMessage(data);
+    if (!parsed.ok) {
+      if (parsed.keepAlive) return;
+      const { error } = parsed;
+      this.options.logger.warn('dropped a malformed SIP message', {
+        from: `${from.address}:${from.port}`,
+        reason: error.reason,
+      });
+      // Never answer an ACK (§17.2.1), and only where a Via says where the answer goes.
+      if (error.partial && error.partial.method !== 'ACK' && error.partial.headers.has('via')) {
+        this.safeSend(createResponse(error.partial, error.status, { reason: responseReason(error) }), from);
+      }
+      return;
+    }
+    const message = parsed.message;
+    if (message.kind === 'request') {
+      const via = topVia(message.headers);
+      if (!via.ok) {
+        this.options.logger.warn('dropped a request with an unreadable Via', { reason: via.reason });
+        return;
+      }
+      message.headers.shift('via');
+      message.headers.prepend('via', formatVia(applyReceived(via.value, from.address, from.port)));
+    }
+    try {
+      this.options.onMessage(message, from);
+    } catch (error) {
+      // One call's bug must not stop the socket from serving every other call.
+      this.options.logger.error('SIP message handler failed', {
+        error: String(error),
+        stack: (error as Error).stack,
+      });
+    }
+  }
+
+  private safeSend(message: SipMessage, to: SipEndpoint): void {
+    try {
+      this.send(message, to);
+    } catch (error) {
+      this.options.logger.warn('could not answer a malformed request', { error: String(error) });
+    }
+  }
+}
+
+/** Reason phrase for a refusal: the standard one plus what was wrong, kept short and single-line. */
+function responseReason(error: { status: number; reason: string }): string {
+  const standard =
+    error.status === 505
+      ? 'Version Not Supported'
+      : error.status === 513
+        ? 'Message Too Large'
+        : 'Bad Request';
+  return `${standard} (${error.reason.slice(0, 80)})`;
+}
