@@ -47,6 +47,7 @@ async function main(): Promise<number> {
     if (options.configFile) {
       const result = provision(options.configFile, engine.lines);
       logger.info(`provisioned from ${options.configFile}`, { ...result });
+      engine.linesChanged();
     }
   } catch (error) {
     await engine.close();

@@ -3,7 +3,9 @@ import type { EngineStatus } from '../../shared/domain/engine-status.js';
 import { createHandlers } from './api/handlers.js';
 import { dataDirAt, ensureDataDir, type DataDir } from './data-dir.js';
 import { EngineStatusBoard } from './engine-status.js';
+import { systemClock } from './clock.js';
 import type { Logger } from './logger.js';
+import { LineAgents } from './sip/line-agents.js';
 import { openDatabase } from './store/database.js';
 import { LineRepository } from './store/line-repository.js';
 import { SecretStore, type SecretCipher } from './store/secret-store.js';
@@ -23,6 +25,8 @@ export interface Engine {
   readonly lines: LineRepository;
   readonly settings: SettingsRepository;
   status(): EngineStatus;
+  /** Call after changing lines outside the API (provisioning): status and SIP agents follow. */
+  linesChanged(): void;
   close(): Promise<void>;
 }
 
@@ -38,6 +42,13 @@ export function createEngine(options: EngineOptions): Engine {
   const settings = new SettingsRepository(database.db);
   const lines = new LineRepository(database.db, secrets);
   const statusBoard = new EngineStatusBoard();
+  const agents = new LineAgents(lines, systemClock, options.logger, (lineId, registration) =>
+    statusBoard.setRegistration(lineId, registration),
+  );
+  const linesChanged = (): void => {
+    statusBoard.setLines(lines.list());
+    void agents.sync();
+  };
   const rpc = createRpcServer(
     createHandlers({
       version: options.version,
@@ -46,12 +57,13 @@ export function createEngine(options: EngineOptions): Engine {
       settings,
       lines,
       status: statusBoard,
+      linesChanged,
     }),
     options.logger,
   );
   statusBoard.onChange((status) => rpc.emit('engine.statusChanged', status));
-  statusBoard.setLines(lines.list());
   statusBoard.setState('running');
+  linesChanged();
 
   let closed = false;
   return {
@@ -60,10 +72,12 @@ export function createEngine(options: EngineOptions): Engine {
     lines,
     settings,
     status: () => statusBoard.snapshot(),
+    linesChanged,
     async close() {
       if (closed) return;
       closed = true;
       statusBoard.setState('stopping');
+      await agents.stopAll();
       database.close();
     },
   };

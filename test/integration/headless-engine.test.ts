@@ -99,7 +99,13 @@ describe('headless engine (switchboard-engine)', () => {
     const status = await watcher.waitFor((f) => f.t === 'evt' && f.name === 'engine.statusChanged');
     expect(status.payload).toMatchObject({
       state: 'running',
-      lines: [{ displayName: 'Main line', registration: { state: 'not_registered' } }],
+      // Nothing answers at the registrar's address here: the line is trying to register.
+      lines: [
+        {
+          displayName: 'Main line',
+          registration: { state: expect.stringMatching(/^(not_registered|registering)$/) },
+        },
+      ],
     });
     writer.close();
     watcher.close();

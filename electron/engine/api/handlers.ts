@@ -17,6 +17,8 @@ export interface HandlerDeps {
   settings: SettingsRepository;
   lines: LineRepository;
   status: EngineStatusBoard;
+  /** After a line was saved or removed: refresh the status and the running SIP agents. */
+  linesChanged(): void;
 }
 
 /** The API implementation: params arrive validated, results leave as the contract says. */
@@ -36,7 +38,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     createdAt: line.createdAt,
     updatedAt: line.updatedAt,
   });
-  const refreshLines = (): void => status.setLines(lines.list());
 
   return {
     'system.status': async () => ({
@@ -52,7 +53,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'lines.save': async (input) => {
       try {
         const saved = lines.save(input);
-        refreshLines();
+        deps.linesChanged();
         return toApiLine(saved);
       } catch (error) {
         if (error instanceof LineNotFoundError) throw new RpcError('NOT_FOUND', error.message);
@@ -66,7 +67,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'lines.remove': async ({ id }) => {
       const removed = lines.remove(id);
-      if (removed) refreshLines();
+      if (removed) deps.linesChanged();
       return { removed };
     },
   };

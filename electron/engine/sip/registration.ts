@@ -63,7 +63,6 @@ export class LineRegistration {
   private timer: TimerHandle | undefined;
   private failures = 0;
   private stopped = false;
-  private inFlight: Promise<void> | undefined;
   private registered = false;
   private readonly requested: number;
 
@@ -75,14 +74,25 @@ export class LineRegistration {
     this.attempt();
   }
 
-  /** Removes the binding if there is one; resolves once the registrar answered or gave up. */
-  async stop(): Promise<void> {
+  /**
+   * Removes the binding if there is one, waiting at most `unregisterWaitMs` for the registrar:
+   * shutting down must not hang on a registrar that stopped answering.
+   */
+  async stop(unregisterWaitMs = 2_000): Promise<void> {
     this.stopped = true;
     if (this.timer) this.options.clock.clearTimeout(this.timer);
-    await this.inFlight;
     if (this.registered) {
       this.registered = false;
-      await this.options.exchange.register(0).catch(() => undefined);
+      await new Promise<void>((resolve) => {
+        const timer = this.options.clock.setTimeout(resolve, unregisterWaitMs);
+        this.options.exchange.register(0).then(
+          () => {
+            this.options.clock.clearTimeout(timer);
+            resolve();
+          },
+          () => resolve(),
+        );
+      });
     }
     this.options.onStatus({ state: 'not_registered' });
   }
@@ -90,17 +100,15 @@ export class LineRegistration {
   private attempt(): void {
     if (this.stopped) return;
     this.options.onStatus({ state: 'registering' });
-    this.inFlight = this.options.exchange
+    void this.options.exchange
       .register(this.requested)
       .catch((error: unknown): RegisterOutcome => ({ kind: 'transport-error', message: String(error) }))
       .then((outcome) => this.settle(outcome));
   }
 
   private settle(outcome: RegisterOutcome): void {
-    if (this.stopped) {
-      this.registered = outcome.kind === 'registered';
-      return;
-    }
+    // A REGISTER that was already on its way when stop() ran: its binding simply expires.
+    if (this.stopped) return;
     if (outcome.kind === 'registered') {
       this.registered = true;
       this.failures = 0;

@@ -1,0 +1,75 @@
+import type { Registration } from '../../../shared/domain/line.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import type { LineRepository, StoredLine } from '../store/line-repository.js';
+import { LineAgent } from './line-agent.js';
+
+/**
+ * Keeps one running {@link LineAgent} per enabled line that has a password, in step with the
+ * stored lines: a new line starts registering, a changed one restarts, a removed or disabled
+ * one un-registers.
+ */
+export class LineAgents {
+  private readonly running = new Map<string, { agent: LineAgent; version: string }>();
+  private syncing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly lines: LineRepository,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly onStatus: (lineId: string, status: Registration) => void,
+  ) {}
+
+  /** Reconciles with the store; calls are queued so two saves in a row cannot interleave. */
+  sync(): Promise<void> {
+    this.syncing = this.syncing
+      .then(() => this.reconcile())
+      .catch((error: unknown) => {
+        this.logger.error('could not start a line', { error: String(error) });
+      });
+    return this.syncing;
+  }
+
+  async stopAll(): Promise<void> {
+    await this.syncing;
+    await Promise.all([...this.running.values()].map(({ agent }) => agent.stop()));
+    this.running.clear();
+  }
+
+  private async reconcile(): Promise<void> {
+    const wanted = new Map<string, { line: StoredLine; password: string }>();
+    for (const line of this.lines.list()) {
+      const password = this.lines.password(line.id);
+      if (line.enabled && password !== undefined) wanted.set(line.id, { line, password });
+    }
+    for (const [id, { agent, version }] of this.running) {
+      const next = wanted.get(id);
+      if (!next || versionOf(next.line, next.password) !== version) {
+        this.running.delete(id);
+        await agent.stop();
+      }
+    }
+    for (const [id, { line, password }] of wanted) {
+      if (this.running.has(id)) continue;
+      const agent = new LineAgent({
+        account: { ...line, password },
+        clock: this.clock,
+        logger: this.logger,
+        onStatus: (status) => this.onStatus(id, status),
+      });
+      this.running.set(id, { agent, version: versionOf(line, password) });
+      await agent.start();
+    }
+  }
+}
+
+function versionOf(line: StoredLine, password: string): string {
+  return JSON.stringify([
+    line.registrar,
+    line.username,
+    line.authUsername,
+    line.transport,
+    line.displayName,
+    password,
+  ]);
+}

@@ -1,0 +1,85 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestbed, type Testbed } from '../pbx/testbed.js';
+import { tempDir } from '../fakes/temp-dir.js';
+import { startEngineProcess, type EngineProcess } from '../support/engine-process.js';
+import { RawApiClient } from '../support/ws-client.js';
+
+/**
+ * The engine registers the office line to a real registrar (Kamailio with digest auth) over
+ * UDP, shows a wrong password as such, and un-registers when it stops.
+ */
+describe('office line registration against Kamailio', () => {
+  let testbed: Testbed;
+  let dir: ReturnType<typeof tempDir>;
+  let engine: EngineProcess | undefined;
+
+  beforeAll(async () => {
+    testbed = await startTestbed({ auth: true });
+    dir = tempDir();
+  });
+  afterAll(async () => {
+    await engine?.stop();
+    await testbed?.stop();
+    dir?.remove();
+  });
+
+  const registrationOf = async (client: RawApiClient, name: string, state: string) =>
+    client.waitFor((f) => {
+      if (f.t !== 'evt' || f.name !== 'engine.statusChanged') return false;
+      const lines = (f.payload as { lines: { displayName: string; registration: { state: string } }[] })
+        .lines;
+      return lines.some((l) => l.displayName === name && l.registration.state === state);
+    }, 15_000);
+
+  it('registers with digest auth, reports a wrong password, and un-registers on stop', async () => {
+    const config = join(dir.path, 'office.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        lines: [
+          {
+            displayName: 'Main',
+            registrar: testbed.proxyAddress,
+            username: 'office',
+            password: testbed.users.office,
+          },
+          {
+            displayName: 'Typo',
+            registrar: testbed.proxyAddress,
+            username: 'caller1',
+            password: 'not-the-password',
+          },
+        ],
+      }),
+    );
+    engine = await startEngineProcess(dir.path, ['--config', config]);
+    const client = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
+    await client.call('system.status', {});
+    await registrationOf(client, 'Main', 'registered');
+    const failed = await registrationOf(client, 'Typo', 'failed');
+    const typo = (
+      failed.payload as { lines: { displayName: string; registration: { reason?: string } }[] }
+    ).lines.find((l) => l.displayName === 'Typo');
+    expect(typo?.registration.reason).toMatch(/wrong (username or )?password/);
+
+    const listed = (await client.call('lines.list', {})).result as {
+      displayName: string;
+      registration: { state: string };
+    }[];
+    expect(listed.map((l) => [l.displayName, l.registration.state])).toEqual([
+      ['Main', 'registered'],
+      ['Typo', 'failed'],
+    ]);
+    expect(testbed.logs('kamailio')).toMatch(/TESTBED AUTH challenge REGISTER from office/);
+    expect(testbed.logs('kamailio')).toMatch(
+      /TESTBED REGISTERED office contact <sip:office@127\.0\.0\.1:\d+>/,
+    );
+    client.close();
+
+    expect(await engine.stop()).toBe(0);
+    engine = undefined;
+    expect(testbed.logs('kamailio')).toMatch(/TESTBED REGISTERED office contact \S+ expires 0/);
+  });
+});
