@@ -1,9 +1,4 @@
-/** Percentile by nearest rank over a copy of the samples. */
-export function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank] ?? Number.NaN;
-}
+import { percentile } from '../electron/engine/media/percentile.js';
 
 export function summary(label: string, samples: readonly number[], unit = 'ms'): string {
   const f = (n: number): string => n.toFixed(unit === 'ms' ? 1 : 0);

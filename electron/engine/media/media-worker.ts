@@ -1,0 +1,94 @@
+import { createSocket } from 'node:dgram';
+import { parentPort } from 'node:worker_threads';
+import { systemClock } from '../clock.js';
+import { startFrameScheduler } from './frame-scheduler.js';
+import type { MediaCommand, MediaEvent } from './media-worker-protocol.js';
+import { percentile } from './percentile.js';
+import { RtpStream } from './rtp-stream.js';
+
+/**
+ * The media worker thread: every call's RTP sockets live here and one frame scheduler paces all
+ * of them on absolute time, so SQLite writes or a slow workflow step on the main thread never
+ * make a caller's audio stutter (TESTBED.md: p99 jitter 1.9 ms here vs 9.7–15 ms on the main thread).
+ */
+const port = parentPort;
+if (!port) throw new Error('media-worker must run as a worker thread');
+const post = (event: MediaEvent): void => port.postMessage(event);
+
+const streams = new Map<string, RtpStream>();
+const lateness: number[] = [];
+
+const scheduler = startFrameScheduler({
+  clock: systemClock,
+  frameMs: 20,
+  onFrame(frame, lateMs) {
+    for (const stream of streams.values()) stream.sendFrame();
+    lateness.push(lateMs);
+    // Every 2 s, tell the host how punctual pacing was (figures for logs and benchmarks).
+    if (frame % 100 === 99) {
+      post({ kind: 'pacing', lateP99Ms: percentile(lateness, 99), frames: lateness.length });
+      lateness.length = 0;
+    }
+  },
+});
+
+port.on('message', (command: MediaCommand) => {
+  switch (command.kind) {
+    case 'open': {
+      const socket = createSocket(command.localAddress.includes(':') ? 'udp6' : 'udp4');
+      socket.once('error', (error) =>
+        post({ kind: 'openFailed', streamId: command.streamId, message: error.message }),
+      );
+      socket.bind(0, command.localAddress, () => {
+        const stream = new RtpStream(socket, {
+          playDone: (playId, interrupted) =>
+            post({ kind: 'playDone', streamId: command.streamId, playId, interrupted }),
+          remoteLearned: (address, remotePort) =>
+            post({ kind: 'remoteLearned', streamId: command.streamId, address, port: remotePort }),
+          digit: (digit, via, durationMs) =>
+            post({ kind: 'digit', streamId: command.streamId, digit, via, durationMs }),
+          digitStarted: () => post({ kind: 'digitStarted', streamId: command.streamId }),
+        });
+        streams.set(command.streamId, stream);
+        post({ kind: 'opened', streamId: command.streamId, port: socket.address().port });
+      });
+      return;
+    }
+    case 'configure':
+      streams
+        .get(command.streamId)
+        ?.configure(
+          command.remoteAddress,
+          command.remotePort,
+          command.codec,
+          command.payloadType,
+          command.telephoneEventPayloadType,
+        );
+      return;
+    case 'play':
+      streams.get(command.streamId)?.play(command.playId, command.pcm);
+      return;
+    case 'stopPlay':
+      streams.get(command.streamId)?.stopPlay();
+      return;
+    case 'close': {
+      const stream = streams.get(command.streamId);
+      if (!stream) return;
+      streams.delete(command.streamId);
+      stream.close();
+      post({
+        kind: 'closed',
+        streamId: command.streamId,
+        packetsSent: stream.packetsSent,
+        packetsReceived: stream.packetsReceived,
+      });
+      return;
+    }
+    case 'shutdown':
+      scheduler.stop();
+      for (const stream of streams.values()) stream.close();
+      streams.clear();
+      port.close();
+      return;
+  }
+});
