@@ -3,8 +3,10 @@ import type { EngineStatus } from '../../shared/domain/engine-status.js';
 import { createHandlers } from './api/handlers.js';
 import { dataDirAt, ensureDataDir, type DataDir } from './data-dir.js';
 import { EngineStatusBoard } from './engine-status.js';
+import { handleWithoutWorkflow } from './call/default-call-handler.js';
 import { systemClock } from './clock.js';
 import type { Logger } from './logger.js';
+import { MediaHost } from './media/media-host.js';
 import { LineAgents } from './sip/line-agents.js';
 import { openDatabase } from './store/database.js';
 import { LineRepository } from './store/line-repository.js';
@@ -42,8 +44,17 @@ export function createEngine(options: EngineOptions): Engine {
   const settings = new SettingsRepository(database.db);
   const lines = new LineRepository(database.db, secrets);
   const statusBoard = new EngineStatusBoard();
-  const agents = new LineAgents(lines, systemClock, options.logger, (lineId, registration) =>
-    statusBoard.setRegistration(lineId, registration),
+  const media = new MediaHost(options.logger);
+  const agents = new LineAgents(
+    lines,
+    systemClock,
+    options.logger,
+    (lineId, registration) => statusBoard.setRegistration(lineId, registration),
+    media,
+    (call) =>
+      void handleWithoutWorkflow(call, options.logger).catch((error: unknown) =>
+        options.logger.error('call handling failed', { callId: call.id, error: String(error) }),
+      ),
   );
   const linesChanged = (): void => {
     statusBoard.setLines(lines.list());
@@ -78,6 +89,7 @@ export function createEngine(options: EngineOptions): Engine {
       closed = true;
       statusBoard.setState('stopping');
       await agents.stopAll();
+      await media.shutdown();
       database.close();
     },
   };

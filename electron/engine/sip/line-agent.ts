@@ -1,12 +1,15 @@
 import type { Registration } from '../../../shared/domain/line.js';
 import type { Clock } from '../clock.js';
+import { IncomingCall } from '../call/incoming-call.js';
 import type { Logger } from '../logger.js';
+import type { MediaHost } from '../media/media-host.js';
 import { DigestSession } from './digest-auth.js';
 import { localAddressToward, resolveHost, splitHostPort } from './local-address.js';
 import { SipRegisterExchange, type RegisterRoute } from './register-exchange.js';
 import { LineRegistration } from './registration.js';
 import { createResponse } from './response-builder.js';
 import type { SipEndpoint, SipRequest } from './sip-message.js';
+import type { InviteServerTransaction } from './server-transaction.js';
 import { TransactionLayer, type TransactionUser } from './transaction-layer.js';
 import { UdpSipTransport } from './udp-transport.js';
 
@@ -24,23 +27,27 @@ export interface LineAgentOptions {
   clock: Clock;
   logger: Logger;
   onStatus(status: Registration): void;
+  media: MediaHost;
+  /** A call arrived from the registrar: the handler answers it (or not) and drives it. */
+  onCall(call: IncomingCall): void;
   /** Requested registration interval in seconds. */
   expiresSec?: number;
 }
 
-const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER, NOTIFY';
+const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO';
 
 /**
- * The SIP user agent of one office line over UDP: its own socket and transaction layer, kept
- * registered. Only the registrar may send it calls (toll fraud and SIP scanners: others get 403).
- * Call handling (INVITE dialogs and media) plugs in through {@link TransactionUser}; until then
- * calls are declined with 480 so the PBX can fail over instead of ringing into silence.
+ * The SIP user agent of one office line: its own socket and transaction layer, kept registered,
+ * and the calls it receives. Only the registrar may send it calls (toll fraud and SIP scanners:
+ * others get 403); requests inside a call go to that call, by Call-ID.
  */
 export class LineAgent {
   private transport: UdpSipTransport | undefined;
   private layer: TransactionLayer | undefined;
   private registration: LineRegistration | undefined;
   private registrarAddress: string | undefined;
+  private local: SipEndpoint | undefined;
+  private readonly calls = new Map<string, IncomingCall>();
 
   constructor(private readonly options: LineAgentOptions) {}
 
@@ -74,8 +81,9 @@ export class LineAgent {
     this.registration.start();
   }
 
-  /** Un-REGISTERs (RFC 3261 §10.2.2) and closes the socket. */
+  /** Hangs up its calls, un-REGISTERs (RFC 3261 §10.2.2) and closes the socket. */
   async stop(): Promise<void> {
+    await Promise.all([...this.calls.values()].map((call) => call.hangup()));
     await this.registration?.stop();
     this.layer?.close();
     await this.transport?.close();
@@ -88,45 +96,66 @@ export class LineAgent {
     const local = await localAddressToward(address, port);
     const transport = this.transport;
     if (!transport) throw new Error('line is stopped');
-    return {
-      registrar: { transport: 'udp', address, port },
-      local: { transport: 'udp', address: local, port: transport.local.port },
-    };
+    this.local = { transport: 'udp', address: local, port: transport.local.port };
+    return { registrar: { transport: 'udp', address, port }, local: this.local };
   }
 
   private transactionUser(): TransactionUser {
     return {
       onRequest: (request, transaction, from) => {
-        transaction.respond(this.answer(request, from));
-      },
-      onCancel: (_request, transaction, invite) => {
-        transaction.respond(createResponse(_request, invite ? 200 : 481));
-        if (invite?.lastResponse === undefined || (invite.lastResponse.status ?? 0) < 200) {
-          if (invite) invite.respond(createResponse(invite.request, 487));
+        if (/;\s*tag=/i.test(request.headers.get('to') ?? '')) {
+          const call = this.calls.get(request.headers.get('call-id') ?? '');
+          if (call) call.handleRequest(request, transaction);
+          else transaction.respond(createResponse(request, 481));
+          return;
         }
+        if (request.method === 'INVITE' && transaction.kind === 'invite') {
+          this.incomingCall(request, transaction, from);
+          return;
+        }
+        transaction.respond(this.outOfDialog(request));
       },
-      onAck: () => undefined,
+      onCancel: (request, transaction, invite) => {
+        // §9.2: 200 to the CANCEL, then 487 to the INVITE if it had no final response yet.
+        transaction.respond(createResponse(request, invite ? 200 : 481));
+        if (!invite) return;
+        this.calls.get(request.headers.get('call-id') ?? '')?.cancelled();
+        if ((invite.lastResponse?.status ?? 0) < 200) invite.respond(createResponse(invite.request, 487));
+      },
+      onAck: (request) => this.calls.get(request.headers.get('call-id') ?? '')?.acknowledged(),
       onInvalidRequest: (request, reason, from) => {
-        if (request.method !== 'ACK')
+        if (request.method !== 'ACK') {
           this.layer?.sendStateless(
             createResponse(request, 400, { reason: `Bad Request (${reason})` }),
             from,
           );
+        }
       },
     };
   }
 
-  private answer(request: SipRequest, from: SipEndpoint) {
-    if (request.method === 'OPTIONS') return createResponse(request, 200, { headers: [['allow', ALLOW]] });
-    if (request.method === 'INVITE') {
-      if (from.address !== this.registrarAddress) {
-        this.options.logger.warn('refused a call that did not come from the registrar', {
-          from: from.address,
-        });
-        return createResponse(request, 403);
-      }
-      return createResponse(request, 480, { reason: 'Temporarily Unavailable (call handling not enabled)' });
+  private incomingCall(request: SipRequest, transaction: InviteServerTransaction, from: SipEndpoint): void {
+    const { layer, local } = this;
+    if (from.address !== this.registrarAddress || !layer || !local) {
+      this.options.logger.warn('refused a call that did not come from the registrar', { from: from.address });
+      transaction.respond(createResponse(request, 403));
+      return;
     }
+    const call = new IncomingCall(request, transaction, from, {
+      lineId: this.options.account.id,
+      layer,
+      media: this.options.media,
+      local,
+      clock: this.options.clock,
+      logger: this.options.logger,
+    });
+    this.calls.set(call.callId, call);
+    void call.ended.then(() => this.calls.delete(call.callId));
+    this.options.onCall(call);
+  }
+
+  private outOfDialog(request: SipRequest) {
+    if (request.method === 'OPTIONS') return createResponse(request, 200, { headers: [['allow', ALLOW]] });
     if (request.method === 'BYE' || request.method === 'INFO') return createResponse(request, 481);
     return createResponse(request, 501, { headers: [['allow', ALLOW]] });
   }

@@ -1,6 +1,8 @@
 import type { Registration } from '../../../shared/domain/line.js';
 import type { Clock } from '../clock.js';
+import type { IncomingCall } from '../call/incoming-call.js';
 import type { Logger } from '../logger.js';
+import type { MediaHost } from '../media/media-host.js';
 import type { LineRepository, StoredLine } from '../store/line-repository.js';
 import { LineAgent } from './line-agent.js';
 
@@ -18,6 +20,8 @@ export class LineAgents {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly onStatus: (lineId: string, status: Registration) => void,
+    private readonly media: MediaHost,
+    private readonly onCall: (call: IncomingCall) => void,
   ) {}
 
   /** Reconciles with the store; calls are queued so two saves in a row cannot interleave. */
@@ -56,6 +60,8 @@ export class LineAgents {
         clock: this.clock,
         logger: this.logger,
         onStatus: (status) => this.onStatus(id, status),
+        media: this.media,
+        onCall: this.onCall,
       });
       this.running.set(id, { agent, version: versionOf(line, password) });
       await agent.start();

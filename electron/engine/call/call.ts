@@ -1,0 +1,35 @@
+import type { DigitSource } from '../media/media-worker-protocol.js';
+
+/**
+ * One phone call as the workflow interpreter drives it, whatever carried it (a SIP INVITE on an
+ * office line today). The telephony core implements it; flows never see SIP or RTP.
+ */
+export interface Call {
+  readonly id: string;
+  readonly lineId: string;
+  /** The caller's number or SIP user, as the PBX presented it. */
+  readonly caller: string;
+  /** The number the caller dialled (Request-URI or To user). */
+  readonly dialled: string;
+  readonly state: CallState;
+  answer(): Promise<void>;
+  /**
+   * Plays 8 kHz mono PCM. With bargeIn a key press stops it at once; resolves when it was
+   * played out, interrupted, or the call ended.
+   */
+  play(pcm: Int16Array, options?: { bargeIn?: boolean }): Promise<{ interrupted: boolean }>;
+  onDigit(listener: (digit: string, via: DigitSource) => void): () => void;
+  hangup(): Promise<void>;
+  /** Resolves once, when the call is over, with why. */
+  readonly ended: Promise<CallEnd>;
+}
+
+export type CallState = 'ringing' | 'answering' | 'answered' | 'ended';
+
+export type CallEnd =
+  | { reason: 'caller-hung-up' }
+  | { reason: 'cancelled' }
+  | { reason: 'engine-hung-up' }
+  | { reason: 'rejected'; status: number }
+  | { reason: 'no-ack' }
+  | { reason: 'failed'; message: string };

@@ -1,0 +1,285 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import type { MediaHost, MediaStreamHandle } from '../media/media-host.js';
+import type { DigitSource } from '../media/media-worker-protocol.js';
+import { UasDialog } from '../sip/dialog.js';
+import { InviteOkRetransmitter } from '../sip/invite-ok-retransmitter.js';
+import { parseNameAddr } from '../sip/name-addr.js';
+import { createResponse, newTag } from '../sip/response-builder.js';
+import { answerOffer, SdpNegotiationError } from '../sip/sdp-offer-answer.js';
+import type { SipEndpoint, SipRequest, SipResponse } from '../sip/sip-message.js';
+import { parseSipUri } from '../sip/sip-uri.js';
+import type { InviteServerTransaction, NonInviteServerTransaction } from '../sip/server-transaction.js';
+import type { TransactionLayer } from '../sip/transaction-layer.js';
+import type { Call, CallEnd, CallState } from './call.js';
+
+export interface IncomingCallDeps {
+  lineId: string;
+  layer: TransactionLayer;
+  media: MediaHost;
+  /** Our SIP address for Contact and the media address for SDP. */
+  local: SipEndpoint;
+  clock: Clock;
+  logger: Logger;
+}
+
+const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO';
+
+/**
+ * A call the office line received, as the UAS of RFC 3261 §13.3: rings (180) until answered,
+ * answers with SDP (RFC 3264) and resends the 200 until ACK (§13.3.1.4), then serves the dialog:
+ * BYE from either side, re-INVITE (hold, a moved media address), INFO digits, OPTIONS.
+ */
+export class IncomingCall implements Call {
+  readonly id = randomUUID();
+  readonly caller: string;
+  readonly dialled: string;
+  readonly ended: Promise<CallEnd>;
+  private current: CallState = 'ringing';
+  private readonly dialog: UasDialog;
+  private readonly toTag = newTag();
+  private stream: MediaStreamHandle | undefined;
+  private okRetransmitter: InviteOkRetransmitter | undefined;
+  private sdpVersion = 1;
+  private readonly sdpSession = Math.floor(Math.random() * 1e9);
+  private readonly digitListeners = new Set<(digit: string, via: DigitSource) => void>();
+  private bargeIn: (() => void) | undefined;
+  private finish!: (end: CallEnd) => void;
+
+  constructor(
+    private readonly invite: SipRequest,
+    private readonly transaction: InviteServerTransaction,
+    private readonly from: SipEndpoint,
+    private readonly deps: IncomingCallDeps,
+  ) {
+    this.ended = new Promise((resolve) => (this.finish = resolve));
+    this.dialog = new UasDialog(invite, this.toTag, deps.local);
+    this.caller = userOf(invite.headers.get('from')) ?? 'anonymous';
+    this.dialled = userOf(invite.uri) ?? userOf(invite.headers.get('to')) ?? '';
+    transaction.respond(this.response(180));
+  }
+
+  get lineId(): string {
+    return this.deps.lineId;
+  }
+
+  get state(): CallState {
+    return this.current;
+  }
+
+  get callId(): string {
+    return this.dialog.callId;
+  }
+
+  async answer(): Promise<void> {
+    if (this.current !== 'ringing') return;
+    this.current = 'answering';
+    try {
+      this.stream = await this.deps.media.open(this.deps.local.address, {
+        digit: (digit, via) => this.digit(digit, via),
+        digitStarted: () => this.bargeIn?.(),
+      });
+    } catch (error) {
+      this.reject(503, `no media port: ${String(error)}`);
+      return;
+    }
+    if (this.current !== 'answering') return;
+    const ok = this.negotiate(this.invite);
+    if (typeof ok === 'string') {
+      this.reject(488, ok);
+      return;
+    }
+    this.transaction.respond(ok);
+    this.retransmitUntilAck(ok);
+    this.current = 'answered';
+  }
+
+  async play(pcm: Int16Array, options: { bargeIn?: boolean } = {}): Promise<{ interrupted: boolean }> {
+    const stream = this.stream;
+    if (!stream || this.current === 'ended') return { interrupted: true };
+    if (options.bargeIn) this.bargeIn = () => stream.stopPlay();
+    try {
+      return await Promise.race([stream.play(pcm), this.ended.then(() => ({ interrupted: true }))]);
+    } finally {
+      this.bargeIn = undefined;
+    }
+  }
+
+  onDigit(listener: (digit: string, via: DigitSource) => void): () => void {
+    this.digitListeners.add(listener);
+    return () => this.digitListeners.delete(listener);
+  }
+
+  async hangup(): Promise<void> {
+    if (this.current === 'ended') return;
+    if (this.current !== 'answered') {
+      this.reject(603, 'engine declined');
+      return;
+    }
+    const bye = this.dialog.createRequest('BYE');
+    const hop = this.dialog.nextHop(this.from.transport);
+    if (hop) {
+      await new Promise<void>((resolve) => {
+        this.deps.layer.sendRequest(bye, hop, {
+          onFinal: () => resolve(),
+          onTimeout: () => resolve(),
+          onTransportError: () => resolve(),
+        });
+      });
+    }
+    await this.end({ reason: 'engine-hung-up' });
+  }
+
+  /** The ACK to our 2xx (no transaction, §17.1.1.3). */
+  acknowledged(): void {
+    this.okRetransmitter?.acknowledge();
+  }
+
+  /** CANCEL before our final response (§9.2): the INVITE is answered 487 by the line agent. */
+  cancelled(): void {
+    if (this.current === 'ringing' || this.current === 'answering') void this.end({ reason: 'cancelled' });
+  }
+
+  /** A request inside the dialog. */
+  handleRequest(
+    request: SipRequest,
+    transaction: InviteServerTransaction | NonInviteServerTransaction,
+  ): void {
+    if (!this.dialog.acceptRemoteRequest(request)) {
+      transaction.respond(
+        createResponse(request, 500, { reason: 'Server Internal Error (CSeq out of order)' }),
+      );
+      return;
+    }
+    switch (request.method) {
+      case 'BYE':
+        transaction.respond(createResponse(request, 200));
+        void this.end({ reason: 'caller-hung-up' });
+        return;
+      case 'INVITE': {
+        const ok = this.negotiate(request);
+        if (typeof ok === 'string') {
+          // The call stays as it was (RFC 3261 §14.2).
+          transaction.respond(createResponse(request, 488, { toTag: this.toTag }));
+          return;
+        }
+        transaction.respond(ok);
+        this.retransmitUntilAck(ok);
+        return;
+      }
+      case 'INFO':
+        transaction.respond(this.info(request));
+        return;
+      case 'OPTIONS':
+        transaction.respond(createResponse(request, 200, { headers: [['allow', ALLOW]] }));
+        return;
+      default:
+        transaction.respond(createResponse(request, 405, { headers: [['allow', ALLOW]] }));
+    }
+  }
+
+  /**
+   * Answers an offer (initial or re-INVITE) and points the RTP stream at the result; returns
+   * the 200 to send, or why no codec could be agreed (the caller then answers 488).
+   */
+  private negotiate(request: SipRequest): SipResponse | string {
+    const stream = this.stream;
+    if (!stream) return 'no media stream';
+    try {
+      const { answerSdp, negotiated } = answerOffer(request.body, {
+        address: this.deps.local.address,
+        port: stream.port,
+        sessionId: this.sdpSession,
+        sessionVersion: this.sdpVersion++,
+      });
+      stream.configure({
+        remoteAddress: negotiated.remoteAddress,
+        remotePort: negotiated.remotePort,
+        codec: negotiated.codec,
+        payloadType: negotiated.payloadType,
+        telephoneEventPayloadType: negotiated.telephoneEventPayloadType,
+      });
+      return createResponse(request, 200, {
+        toTag: this.toTag,
+        headers: [
+          ['contact', this.contact()],
+          ['allow', ALLOW],
+          ['content-type', 'application/sdp'],
+        ],
+        body: answerSdp,
+      });
+    } catch (error) {
+      if (!(error instanceof SdpNegotiationError)) throw error;
+      this.deps.logger.warn('no common codec with the caller', {
+        callId: this.callId,
+        reason: error.message,
+      });
+      return error.message;
+    }
+  }
+
+  private retransmitUntilAck(ok: SipResponse): void {
+    this.okRetransmitter?.stop();
+    this.okRetransmitter = new InviteOkRetransmitter({
+      clock: this.deps.clock,
+      timers: { t1: 500, t2: 4000 },
+      resend: () => this.deps.layer.sendStateless(ok, this.from),
+      onGiveUp: () => {
+        // §13.3.1.4: no ACK in 64*T1: the call is dead; BYE it so the far end knows.
+        void this.hangup().then(() => this.end({ reason: 'no-ack' }));
+      },
+    });
+  }
+
+  private info(request: SipRequest) {
+    const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+    let digit: string | undefined;
+    if (type === 'application/dtmf-relay') digit = /Signal\s*=\s*([0-9*#A-Da-d])/i.exec(request.body)?.[1];
+    else if (type === 'application/dtmf') digit = /^\s*([0-9*#A-Da-d])/.exec(request.body)?.[1];
+    else
+      return createResponse(request, 415, {
+        headers: [['accept', 'application/dtmf-relay, application/dtmf']],
+      });
+    if (digit) this.digit(digit.toUpperCase(), 'info');
+    return createResponse(request, 200);
+  }
+
+  private digit(digit: string, via: DigitSource): void {
+    this.bargeIn?.();
+    for (const listener of this.digitListeners) listener(digit, via);
+  }
+
+  private reject(status: number, why: string): void {
+    if (this.current === 'ended') return;
+    this.transaction.respond(this.response(status));
+    void this.end(status === 603 ? { reason: 'rejected', status } : { reason: 'failed', message: why });
+  }
+
+  private response(status: number): SipResponse {
+    return createResponse(this.invite, status, { toTag: this.toTag, headers: [['contact', this.contact()]] });
+  }
+
+  private contact(): string {
+    const host = this.deps.local.address.includes(':')
+      ? `[${this.deps.local.address}]`
+      : this.deps.local.address;
+    const transport = this.deps.local.transport === 'udp' ? '' : `;transport=${this.deps.local.transport}`;
+    return `<sip:${this.dialled || 'switchboard'}@${host}:${this.deps.local.port}${transport}>`;
+  }
+
+  private async end(end: CallEnd): Promise<void> {
+    if (this.current === 'ended') return;
+    this.current = 'ended';
+    this.okRetransmitter?.stop();
+    this.finish(end);
+    if (this.stream) await this.stream.close();
+  }
+}
+
+function userOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const address = parseNameAddr(value);
+  const uri = parseSipUri(address.ok ? address.value.uri : value);
+  return uri.ok ? uri.value.user : undefined;
+}

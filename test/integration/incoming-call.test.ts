@@ -1,0 +1,72 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeSipp, runSipp, SCENARIOS } from '../pbx/sipp.js';
+import { startTestbed, type Testbed } from '../pbx/testbed.js';
+import { tempDir } from '../fakes/temp-dir.js';
+import { startEngineProcess, type EngineProcess } from '../support/engine-process.js';
+import { RawApiClient } from '../support/ws-client.js';
+
+/**
+ * A caller (SIPp) dials the office line through the PBX (Kamailio, with digest auth); the engine
+ * answers, plays its greeting, hears RFC 4733 digits exactly once each, and ends the call on BYE.
+ */
+describe('the engine answers a call on the office line', () => {
+  let testbed: Testbed;
+  let dir: ReturnType<typeof tempDir>;
+  let engine: EngineProcess | undefined;
+
+  beforeAll(async () => {
+    testbed = await startTestbed({ auth: true });
+    dir = tempDir();
+    const config = join(dir.path, 'office.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        lines: [
+          {
+            displayName: 'Main',
+            registrar: testbed.proxyAddress,
+            username: 'office',
+            password: testbed.users.office,
+          },
+        ],
+      }),
+    );
+    engine = await startEngineProcess(dir.path, ['--config', config]);
+    const client = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
+    // Registration may finish before the client connects: ask, rather than wait for an event.
+    for (let i = 0; i < 100; i++) {
+      const listed = (await client.call('lines.list', {})).result as { registration: { state: string } }[];
+      if (listed[0]?.registration.state === 'registered') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    client.close();
+  });
+  afterAll(async () => {
+    await engine?.stop();
+    await testbed?.stop();
+    dir?.remove();
+  });
+
+  it('answers, takes digits 1 2 3 # by RFC 4733 once each, and ends on the caller’s BYE', async () => {
+    const result = await runSipp({
+      scenario: SCENARIOS.uacDtmf,
+      service: 'office',
+      remote: testbed.proxyAddress,
+      auth: { user: 'caller1', password: testbed.users.caller1 },
+      dir: testbed.dir,
+      timeoutSeconds: 20,
+    });
+    expect(result.code, describeSipp(result)).toBe(0);
+    const log = engine?.stderr() ?? '';
+    const digits = [...log.matchAll(/digit received \{"callId":"[^"]+","digit":"(.)","via":"(\w+)"\}/g)].map(
+      (m) => `${m[1]}/${m[2]}`,
+    );
+    expect(digits).toEqual(['1/rfc4733', '2/rfc4733', '3/rfc4733', '#/rfc4733']);
+    expect(log).toMatch(/call received \{[^}]*"caller":"caller1","dialled":"office"/);
+    expect(log).toMatch(/call ended \{[^}]*"reason":"caller-hung-up"/);
+    // The 200 carried our SDP answer and the caller's ACK reached us (no 200 retransmission storm).
+    expect(result.messages).toMatch(/SIP\/2\.0 200 OK[\s\S]*m=audio \d+ RTP\/AVP 8 101/);
+  });
+});
