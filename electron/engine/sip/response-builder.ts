@@ -59,7 +59,8 @@ export function createResponse(
   }
   // Record-Route is copied only into responses that can create a dialog (§12.1.1).
   if (status < 101 || status >= 300) headers.remove('record-route');
-  for (const name of ['from', 'to', 'call-id', 'cseq'] as const) {
+  // §8.2.6.1: a 100 Trying echoes the request's Timestamp, for the peer's RTT estimate.
+  for (const name of ['from', 'to', 'call-id', 'cseq', ...(status === 100 ? ['timestamp'] : [])]) {
     const value = request.headers.get(name);
     if (value !== undefined) headers.append(name, value);
   }

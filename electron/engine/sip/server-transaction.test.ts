@@ -1,7 +1,7 @@
+import { createResponse } from './response-builder.js';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../test/fakes/fake-clock.js';
 import {
-  buildTrying,
   InviteServerTransaction,
   NonInviteServerTransaction,
   TRYING_DELAY_MS,
@@ -235,9 +235,9 @@ describe('INVITE server transaction (RFC 3261 §17.2.1)', () => {
   });
 });
 
-describe('buildTrying (RFC 3261 §8.2.6)', () => {
+describe('the transaction’s 100 Trying (RFC 3261 §8.2.6)', () => {
   it('copies every Via in order, From, To without a tag, Call-ID, CSeq and Timestamp', () => {
-    const trying = buildTrying(request('INVITE'));
+    const trying = createResponse(request('INVITE'), 100);
     expect(trying).toMatchObject({ kind: 'response', status: 100, reason: 'Trying', body: '' });
     expect([...trying.headers]).toEqual([
       ['via', 'SIP/2.0/UDP pbx.example:5060;branch=z9hG4bKsrv1'],

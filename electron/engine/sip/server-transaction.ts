@@ -1,11 +1,6 @@
 import type { Clock, TimerHandle } from '../clock.js';
-import {
-  SipHeaders,
-  type SipEndpoint,
-  type SipMessage,
-  type SipRequest,
-  type SipResponse,
-} from './sip-message.js';
+import { createResponse } from './response-builder.js';
+import type { SipEndpoint, SipMessage, SipRequest, SipResponse } from './sip-message.js';
 import { doubledInterval, type TransactionTimers } from './sip-timers.js';
 
 /**
@@ -184,7 +179,7 @@ export class InviteServerTransaction {
   private readonly onTryingDue = (): void => {
     this.retransmitTimer = undefined;
     if (this.current !== 'proceeding' || this.last !== undefined) return;
-    const trying = buildTrying(this.request);
+    const trying = createResponse(this.request, 100);
     this.last = trying;
     this.transmit(trying);
   };
@@ -355,24 +350,4 @@ export class NonInviteServerTransaction {
     this.current = 'terminated';
     this.env.serverTerminated(this);
   }
-}
-
-const TRYING_COPIED_HEADERS: ReadonlySet<string> = new Set([
-  'via',
-  'from',
-  'to',
-  'call-id',
-  'cseq',
-  'timestamp',
-]);
-
-/**
- * The transaction's own 100 Trying (§8.2.6.1, §8.2.6.2): Via (all, in order), From, To,
- * Call-ID, CSeq and Timestamp copied; no To tag, since no dialog is implied.
- */
-export function buildTrying(request: SipRequest): SipResponse {
-  const headers = new SipHeaders();
-  for (const [name, value] of request.headers)
-    if (TRYING_COPIED_HEADERS.has(name)) headers.append(name, value);
-  return { kind: 'response', status: 100, reason: 'Trying', headers, body: '' };
 }

@@ -1,4 +1,5 @@
 import { type SipHeaders, splitHeaderList } from './sip-message.js';
+import { parseCSeq as parseWireCSeq } from './sip-parser.js';
 
 /**
  * The few header fields the transaction layer matches on (RFC 3261 §17.1.3, §17.2.3): the top
@@ -64,16 +65,10 @@ export interface CSeq {
   readonly method: string;
 }
 
-const cseqPattern = /^\s*(\d{1,10})\s+([A-Za-z0-9.!%*_+`'~-]+)\s*$/;
-
-/** Parses `4711 INVITE`; the number must be below 2**31 (§8.1.1.5). */
+/** Parses `4711 INVITE` with the wire parser's rules (number below 2**31, §8.1.1.5). */
 export function parseCSeq(value: string): CSeq | undefined {
-  const match = cseqPattern.exec(value);
-  const digits = match?.[1];
-  const method = match?.[2];
-  if (digits === undefined || method === undefined) return undefined;
-  const seq = Number(digits);
-  return seq < 2 ** 31 ? { seq, method } : undefined;
+  const parsed = parseWireCSeq(value);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 export function readCSeq(headers: SipHeaders): CSeq | undefined {

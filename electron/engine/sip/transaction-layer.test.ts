@@ -1,3 +1,4 @@
+import { newBranch } from './via.js';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../test/fakes/fake-clock.js';
 import type { ClientTransactionListener } from './client-transaction.js';
@@ -11,7 +12,6 @@ import {
 } from './sip-message.js';
 import { readTopVia } from './transaction-fields.js';
 import {
-  newBranch,
   TransactionLayer,
   TransactionLayerError,
   type SipTransportPort,
@@ -332,7 +332,7 @@ describe('TransactionLayer: requests out', () => {
     const second = layer.sendRequest(first.request, pbx, listener); // resubmitted with credentials
     expect(first.request.headers.get('via')).toBe('SIP/2.0/UDP 10.0.0.1:5060;rport;branch=z9hG4bKtest1');
     expect(second.request.headers.get('via')).toBe('SIP/2.0/UDP 10.0.0.1:5060;rport;branch=z9hG4bKtest2');
-    expect(newBranch()).toMatch(/^z9hG4bK[A-Za-z0-9_-]{12}$/);
+    expect(newBranch()).toMatch(/^z9hG4bK[A-Za-z0-9_-]{16}$/);
     expect(newBranch()).not.toBe(newBranch());
   });
 

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import {
   InviteClientTransaction,
@@ -7,13 +6,7 @@ import {
   type ClientTransactionEnvironment,
   type ClientTransactionListener,
 } from './client-transaction.js';
-import {
-  BRANCH_MAGIC_COOKIE,
-  type SipEndpoint,
-  type SipMessage,
-  type SipRequest,
-  type SipResponse,
-} from './sip-message.js';
+import { type SipEndpoint, type SipMessage, type SipRequest, type SipResponse } from './sip-message.js';
 import {
   isReliableTransport,
   transactionTimers,
@@ -27,6 +20,7 @@ import {
   type ServerTransactionEnvironment,
 } from './server-transaction.js';
 import { readTopVia, setTopViaBranch } from './transaction-fields.js';
+import { newBranch } from './via.js';
 import {
   cancelTargetKey,
   clientTransactionKey,
@@ -108,11 +102,6 @@ export class TransactionLayerError extends Error {
   ) {
     super(message);
   }
-}
-
-/** §8.1.1.7: the magic cookie and 72 random bits, unique across space and time. */
-export function newBranch(): string {
-  return BRANCH_MAGIC_COOKIE + randomBytes(9).toString('base64url');
 }
 
 export class TransactionLayer {
