@@ -18,17 +18,30 @@ export interface FrameSchedulerOptions {
   onFrame(frameIndex: number, lateMs: number): void;
   /** Beyond this many frames behind (the process was suspended), skip ahead instead of bursting. */
   maxCatchUpFrames?: number;
+  /**
+   * Wake this much early and spin to the deadline: Node timers fire up to ~1–2 ms late, which is
+   * all of a G.711 stream's send jitter. Costs up to spinMs of CPU per frame; 0 (no spin) under a
+   * fake clock.
+   */
+  spinMs?: number;
 }
 
 export function startFrameScheduler(options: FrameSchedulerOptions): FrameScheduler {
   const { clock, frameMs, onFrame } = options;
   const maxCatchUp = options.maxCatchUpFrames ?? 10;
+  const spinMs = options.spinMs ?? 0;
   let start = clock.now();
   let next = 0;
   let stopped = false;
   let handle = clock.setTimeout(tick, 0);
 
   function tick(): void {
+    if (spinMs > 0) {
+      const deadline = start + next * frameMs;
+      while (clock.now() < deadline) {
+        // Busy-wait the last stretch: a timer cannot be trusted to the millisecond.
+      }
+    }
     const now = clock.now();
     let due = Math.floor((now - start) / frameMs) + 1;
     if (due - next > maxCatchUp) {
@@ -42,7 +55,7 @@ export function startFrameScheduler(options: FrameSchedulerOptions): FrameSchedu
       next++;
     }
     if (stopped) return;
-    handle = clock.setTimeout(tick, Math.max(0, start + next * frameMs - clock.now()));
+    handle = clock.setTimeout(tick, Math.max(0, start + next * frameMs - clock.now() - spinMs));
   }
 
   return {
