@@ -1,38 +1,48 @@
 import { parseNameAddr, parseNameAddrList } from './name-addr.js';
-import { SipHeaders, type SipEndpoint, type SipRequest } from './sip-message.js';
+import { SipHeaders, type SipEndpoint, type SipRequest, type SipResponse } from './sip-message.js';
 import { parseSipUri } from './sip-uri.js';
 import { newBranch } from './via.js';
 
-/**
- * The UAS side of a dialog (RFC 3261 §12.1.1), created from the INVITE we answer: everything
- * needed to send requests inside it (§12.2.1.1) and to check the peer's (§12.2.2).
- */
-export class UasDialog {
-  readonly callId: string;
-  /** Our URI with our tag (the INVITE's To + tag): the From of our requests. */
-  readonly local: string;
-  /** The caller's From, tag included: the To of our requests. */
-  readonly remote: string;
-  /** Where in-dialog requests go: the caller's Contact, updated by target refreshes. */
+/** What identifies a dialog and routes requests inside it (RFC 3261 §12). */
+export interface DialogState {
+  callId: string;
+  /** Our URI with our tag: the From of our requests. */
+  local: string;
+  /** The peer's URI with its tag: the To of our requests. */
+  remote: string;
+  /** Where in-dialog requests go: the peer's Contact, updated by target refreshes. */
   remoteTarget: string;
-  /** Record-Route in order (a UAS keeps it as received). */
+  /** Route set: Record-Route as received by a UAS (§12.1.1), reversed by a UAC (§12.1.2). */
+  routeSet: string[];
+  localSeq: number;
+  remoteSeq: number;
+}
+
+/**
+ * A dialog: everything needed to send requests inside it (§12.2.1.1) and to check the peer's
+ * (§12.2.2). Built by {@link uasDialog} from an INVITE we answer, or {@link uacDialog} from the
+ * 2xx to an INVITE we sent.
+ */
+export class Dialog {
+  readonly callId: string;
+  readonly local: string;
+  readonly remote: string;
+  remoteTarget: string;
   readonly routeSet: string[];
-  private localSeq = Math.floor(Math.random() * 10_000) + 1;
+  private localSeq: number;
   private remoteSeq: number;
 
   constructor(
-    invite: SipRequest,
-    localTag: string,
+    state: DialogState,
     private readonly via: SipEndpoint,
   ) {
-    this.callId = invite.headers.get('call-id') ?? '';
-    this.local = `${invite.headers.get('to') ?? ''};tag=${localTag}`;
-    this.remote = invite.headers.get('from') ?? '';
-    // A caller without Contact breaks §8.1.1.8; its From URI is the best guess left.
-    const from = parseNameAddr(this.remote);
-    this.remoteTarget = contactUri(invite) ?? (from.ok ? from.value.uri : '');
-    this.routeSet = invite.headers.getAll('record-route');
-    this.remoteSeq = Number.parseInt(invite.headers.get('cseq') ?? '0', 10);
+    this.callId = state.callId;
+    this.local = state.local;
+    this.remote = state.remote;
+    this.remoteTarget = state.remoteTarget;
+    this.routeSet = state.routeSet;
+    this.localSeq = state.localSeq;
+    this.remoteSeq = state.remoteSeq;
   }
 
   /**
@@ -47,8 +57,11 @@ export class UasDialog {
     return true;
   }
 
-  /** A new request inside the dialog (§12.2.1.1), with loose routing (§16.12.1.1). */
-  createRequest(method: string, body = '', contentType?: string): SipRequest {
+  /**
+   * A new request inside the dialog (§12.2.1.1), with loose routing (§16.12.1.1). `cseq` is for
+   * the ACK of a 2xx, which repeats its INVITE's number (§13.2.2.4).
+   */
+  createRequest(method: string, body = '', contentType?: string, cseq?: number): SipRequest {
     const headers = SipHeaders.from([
       [
         'via',
@@ -58,7 +71,7 @@ export class UasDialog {
       ['from', this.local],
       ['to', this.remote],
       ['call-id', this.callId],
-      ['cseq', `${++this.localSeq} ${method}`],
+      ['cseq', `${cseq ?? ++this.localSeq} ${method}`],
     ]);
     for (const route of this.routeSet) headers.append('route', route);
     if (contentType) headers.append('content-type', contentType);
@@ -75,8 +88,8 @@ export class UasDialog {
   }
 }
 
-function contactUri(request: SipRequest): string | undefined {
-  const value = request.headers.get('contact');
+function contactUri(message: SipRequest | SipResponse): string | undefined {
+  const value = message.headers.get('contact');
   if (value === undefined) return undefined;
   const parsed = parseNameAddrList(value);
   return parsed.ok ? parsed.value[0]?.uri : undefined;
@@ -85,4 +98,41 @@ function contactUri(request: SipRequest): string | undefined {
 function hostPort(endpoint: SipEndpoint): string {
   const host = endpoint.address.includes(':') ? `[${endpoint.address}]` : endpoint.address;
   return `${host}:${endpoint.port}`;
+}
+
+/** §12.1.1: the dialog of an INVITE we answer with `localTag`. */
+export function uasDialog(invite: SipRequest, localTag: string, via: SipEndpoint): Dialog {
+  const remote = invite.headers.get('from') ?? '';
+  // A caller without Contact breaks §8.1.1.8; its From URI is the best guess left.
+  const from = parseNameAddr(remote);
+  return new Dialog(
+    {
+      callId: invite.headers.get('call-id') ?? '',
+      local: `${invite.headers.get('to') ?? ''};tag=${localTag}`,
+      remote,
+      remoteTarget: contactUri(invite) ?? (from.ok ? from.value.uri : ''),
+      routeSet: invite.headers.getAll('record-route'),
+      localSeq: Math.floor(Math.random() * 10_000) + 1,
+      remoteSeq: Number.parseInt(invite.headers.get('cseq') ?? '0', 10),
+    },
+    via,
+  );
+}
+
+/** §12.1.2: the dialog a 2xx to our INVITE creates; the route set is Record-Route reversed. */
+export function uacDialog(invite: SipRequest, response: SipResponse, via: SipEndpoint): Dialog {
+  const to = response.headers.get('to') ?? '';
+  const target = contactUri(response);
+  return new Dialog(
+    {
+      callId: invite.headers.get('call-id') ?? '',
+      local: invite.headers.get('from') ?? '',
+      remote: to,
+      remoteTarget: target ?? invite.uri,
+      routeSet: response.headers.getAll('record-route').reverse(),
+      localSeq: Number.parseInt(invite.headers.get('cseq') ?? '1', 10),
+      remoteSeq: 0,
+    },
+    via,
+  );
 }

@@ -1,0 +1,262 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Logger } from '../logger.js';
+import type { MediaHost, MediaStreamHandle, StreamListener } from '../media/media-host.js';
+import type { ClientTransaction } from '../sip/client-transaction.js';
+import type { DigestSession } from '../sip/digest-auth.js';
+import { uacDialog, type Dialog } from '../sip/dialog.js';
+import { newTag } from '../sip/response-builder.js';
+import { createOffer, readAnswer, SdpNegotiationError } from '../sip/sdp-offer-answer.js';
+import { SipHeaders, type SipEndpoint, type SipRequest, type SipResponse } from '../sip/sip-message.js';
+import type { TransactionLayer } from '../sip/transaction-layer.js';
+import { newBranch } from '../sip/via.js';
+
+export interface OutgoingCallDeps {
+  layer: TransactionLayer;
+  media: MediaHost;
+  /** Our SIP address (Via, Contact) and media address (SDP). */
+  local: SipEndpoint;
+  /** The outbound proxy / registrar every request goes to. */
+  proxy: SipEndpoint;
+  /** Digest credentials of the line, for a 401/407 to the INVITE (RFC 3261 §22.2). */
+  digest: DigestSession;
+  /** Our address-of-record, e.g. sip:office@pbx.example.com. */
+  fromUri: string;
+  displayName: string;
+  logger: Logger;
+}
+
+/** How an attempt ended before or without being answered (RFC 3261 §21). */
+export type OutgoingOutcome =
+  | { kind: 'answered' }
+  | { kind: 'busy'; status: 486 | 600 }
+  | { kind: 'no-answer'; status: 408 | 480 }
+  | { kind: 'declined'; status: number; reason: string }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string };
+
+/**
+ * A call the engine places (agent legs, callbacks) as the UAC of RFC 3261 §13.2: INVITE with our
+ * SDP offer through the proxy, digest answered once, 180/183 seen (early media is not played),
+ * ACK for the 2xx (§13.2.2.4), CANCEL if it must stop ringing (§9.1), BYE to end.
+ */
+export class OutgoingCall {
+  readonly id = randomUUID();
+  readonly callId = `${randomBytes(12).toString('hex')}@switchboard`;
+  private readonly fromTag = newTag();
+  private cseq = 1;
+  private invite: SipRequest | undefined;
+  private transaction: ClientTransaction | undefined;
+  private dialog: Dialog | undefined;
+  private stream: MediaStreamHandle | undefined;
+  private ringing = false;
+  /** RTP packet counts once the call's media is closed. */
+  mediaStats: { packetsSent: number; packetsReceived: number } | undefined;
+  private cancelRequested = false;
+  private settle!: (outcome: OutgoingOutcome) => void;
+  /** Resolves when the attempt is decided: answered, or why not. */
+  readonly outcome: Promise<OutgoingOutcome>;
+  private finishCall!: () => void;
+  /** Resolves when an answered call has ended (either side's BYE). */
+  readonly ended: Promise<void>;
+
+  constructor(
+    private readonly deps: OutgoingCallDeps,
+    /** Request-URI to call, e.g. sip:agent1@pbx.example.com. */
+    private readonly target: string,
+    private readonly extraHeaders: [string, string][] = [],
+  ) {
+    this.outcome = new Promise((resolve) => (this.settle = resolve));
+    this.ended = new Promise((resolve) => (this.finishCall = resolve));
+  }
+
+  get media(): MediaStreamHandle | undefined {
+    return this.stream;
+  }
+
+  get isRinging(): boolean {
+    return this.ringing;
+  }
+
+  async start(listener?: StreamListener): Promise<OutgoingOutcome> {
+    try {
+      this.stream = await this.deps.media.open(this.deps.local.address, listener);
+    } catch (error) {
+      this.finish({ kind: 'failed', message: `no media port: ${String(error)}` });
+      return this.outcome;
+    }
+    this.send(this.buildInvite(this.stream.port), false);
+    return this.outcome;
+  }
+
+  /** Stops a call that is still ringing (CANCEL, §9.1); ends it with BYE if already answered. */
+  async hangup(): Promise<void> {
+    if (this.dialog) {
+      await this.bye();
+      return;
+    }
+    this.cancelRequested = true;
+    // §9.1: a CANCEL may only follow a provisional response; otherwise wait for one (or the end).
+    if (this.ringing) this.sendCancel();
+    await this.outcome;
+  }
+
+  /** A BYE from the far end (routed here by Call-ID by the line agent). */
+  remoteHangup(): void {
+    void this.close();
+  }
+
+  private buildInvite(port: number): SipRequest {
+    const { local } = this.deps;
+    const host = local.address.includes(':') ? `[${local.address}]` : local.address;
+    const display = this.deps.displayName.replace(/["\\\r\n]/g, '');
+    const sdp = createOffer({
+      address: local.address,
+      port,
+      sessionId: Math.floor(Math.random() * 1e9),
+      sessionVersion: 1,
+    });
+    const headers = SipHeaders.from([
+      ['via', `SIP/2.0/${local.transport.toUpperCase()} ${host}:${local.port};branch=${newBranch()};rport`],
+      ['max-forwards', '70'],
+      ['from', `"${display}" <${this.deps.fromUri}>;tag=${this.fromTag}`],
+      ['to', `<${this.target}>`],
+      ['call-id', this.callId],
+      ['cseq', `${this.cseq} INVITE`],
+      [
+        'contact',
+        `<sip:switchboard@${host}:${local.port}${local.transport === 'udp' ? '' : `;transport=${local.transport}`}>`,
+      ],
+      ['allow', 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO'],
+      ['content-type', 'application/sdp'],
+      ...this.extraHeaders,
+    ]);
+    return { kind: 'request', method: 'INVITE', uri: this.target, headers, body: sdp };
+  }
+
+  private send(invite: SipRequest, authenticated: boolean): void {
+    this.invite = invite;
+    this.deps.digest.applyTo(invite);
+    this.transaction = this.deps.layer.sendRequest(invite, this.deps.proxy, {
+      onProvisional: (response) => {
+        if (response.status === 100) return;
+        this.ringing = true;
+        if (this.cancelRequested) this.sendCancel();
+      },
+      onFinal: (response) => this.final(response, authenticated),
+      onTimeout: () => this.finish({ kind: 'no-answer', status: 408 }),
+      onTransportError: (error) => this.finish({ kind: 'failed', message: error.message }),
+    });
+  }
+
+  private final(response: SipResponse, authenticated: boolean): void {
+    const invite = this.transaction?.request ?? this.invite;
+    if (!invite) return;
+    if (response.status >= 200 && response.status < 300) {
+      this.answered(invite, response);
+      return;
+    }
+    if ((response.status === 401 || response.status === 407) && !authenticated && !this.cancelRequested) {
+      if (this.deps.digest.handleChallenge(response).ok) {
+        this.cseq++;
+        const retry: SipRequest = { ...invite, headers: invite.headers.clone() };
+        retry.headers.set('cseq', `${this.cseq} INVITE`);
+        this.send(retry, true);
+        return;
+      }
+    }
+    const status = response.status;
+    if (status === 487 && this.cancelRequested) this.finish({ kind: 'cancelled' });
+    else if (status === 486 || status === 600) this.finish({ kind: 'busy', status });
+    else if (status === 408 || status === 480) this.finish({ kind: 'no-answer', status });
+    else this.finish({ kind: 'declined', status, reason: response.reason });
+  }
+
+  private answered(invite: SipRequest, response: SipResponse): void {
+    // Every 2xx is ACKed, retransmissions included (§13.2.2.4): the far end resends until then.
+    const dialog = this.dialog ?? uacDialog(invite, response, this.deps.local);
+    const first = this.dialog === undefined;
+    this.dialog = dialog;
+    const cseq = Number.parseInt(invite.headers.get('cseq') ?? '1', 10);
+    const ack = dialog.createRequest('ACK', '', undefined, cseq);
+    const hop = dialog.nextHop(this.deps.local.transport) ?? this.deps.proxy;
+    this.deps.layer.sendStateless(ack, hop);
+    if (!first) return;
+    try {
+      const negotiated = readAnswer(response.body);
+      this.stream?.configure({
+        remoteAddress: negotiated.remoteAddress,
+        remotePort: negotiated.remotePort,
+        codec: negotiated.codec,
+        payloadType: negotiated.payloadType,
+        telephoneEventPayloadType: negotiated.telephoneEventPayloadType,
+      });
+    } catch (error) {
+      if (!(error instanceof SdpNegotiationError)) throw error;
+      this.deps.logger.warn('the answer to our offer is unusable', {
+        callId: this.callId,
+        reason: error.message,
+      });
+      this.settle({ kind: 'failed', message: error.message });
+      void this.bye();
+      return;
+    }
+    // Answered after we asked to stop: it cannot be cancelled any more (§9.1), so end it.
+    if (this.cancelRequested) {
+      this.settle({ kind: 'cancelled' });
+      void this.bye();
+      return;
+    }
+    this.settle({ kind: 'answered' });
+  }
+
+  private sendCancel(): void {
+    const invite = this.transaction?.request;
+    if (!invite) return;
+    // §9.1: same Request-URI, Call-ID, From, To, CSeq number and top Via as the INVITE.
+    const headers = SipHeaders.from([
+      ['via', invite.headers.get('via') ?? ''],
+      ['max-forwards', '70'],
+      ['from', invite.headers.get('from') ?? ''],
+      ['to', invite.headers.get('to') ?? ''],
+      ['call-id', this.callId],
+      ['cseq', `${this.cseq} CANCEL`],
+    ]);
+    for (const route of invite.headers.getAll('route')) headers.append('route', route);
+    this.deps.layer.sendRequest(
+      { kind: 'request', method: 'CANCEL', uri: invite.uri, headers, body: '' },
+      this.deps.proxy,
+      {
+        onFinal: () => undefined,
+        onTimeout: () => undefined,
+        onTransportError: () => undefined,
+      },
+    );
+  }
+
+  private async bye(): Promise<void> {
+    const dialog = this.dialog;
+    if (!dialog) return;
+    const bye = dialog.createRequest('BYE');
+    const hop = dialog.nextHop(this.deps.local.transport) ?? this.deps.proxy;
+    await new Promise<void>((resolve) =>
+      this.deps.layer.sendRequest(bye, hop, {
+        onFinal: () => resolve(),
+        onTimeout: () => resolve(),
+        onTransportError: () => resolve(),
+      }),
+    );
+    await this.close();
+  }
+
+  private finish(outcome: OutgoingOutcome): void {
+    this.settle(outcome);
+    void this.close();
+  }
+
+  private async close(): Promise<void> {
+    const stream = this.stream;
+    this.stream = undefined;
+    if (stream) this.mediaStats = await stream.close();
+    this.finishCall();
+  }
+}
