@@ -3,31 +3,34 @@
  * for callers whose phone or trunk sends no RFC 4733 events.
  *
  * The Goertzel algorithm measures the eight DTMF frequencies over a 100-sample (12.5 ms)
- * window, as Asterisk and spandsp do over 102 samples, so that neighbouring row tones (73 Hz
- * apart) fall near each other's first null while a ±1.5 % off-frequency tone loses at most
- * 2 dB. Unlike them, the window slides every 20 samples (2.5 ms) instead of every 100: each
- * 20-sample sub-block gets one complex Goertzel result per frequency, phase-aligned to an
- * absolute sample clock, and a window is the sum of its five sub-blocks. That costs barely more
- * than non-overlapping blocks and measures a tone's length to a few ms, which is what lets the
- * detector accept 40 ms tones and reject 30 ms ones (Q.24: accept ≥ 40 ms, reject < 23 ms).
+ * window, as Asterisk and spandsp do over 102 samples: neighbouring row tones (73 Hz apart)
+ * fall near each other's first null, and a tone 1.5 % off frequency loses at most 2 dB. Unlike
+ * them, the window slides every 20 samples (2.5 ms) instead of every 100: each 20-sample
+ * sub-block gets one complex Goertzel result per frequency, phase-aligned to an absolute
+ * sample clock, and a window is the sum of its five sub-blocks. That costs little more than
+ * non-overlapping blocks, and measures a tone's length to a few ms, which is what lets the
+ * detector accept 40 ms tones and reject 30 ms ones (the limits Asterisk and spandsp take from
+ * Q.24: accept ≥ 40 ms, reject < 23 ms; accept ±1.5 %, reject ±3.5 %; twist 8 dB / 4 dB).
  *
- * A window is a hit for a key when (thresholds as in Q.24 and the detectors above):
- * - both tones are above the minimum level (default −30 dBm0 each);
- * - twist is within limits: low-group stronger by ≤ 8 dB ("normal" twist, the usual case after
- *   the line has attenuated the high group), high-group stronger by ≤ 4 dB ("reverse");
- * - each tone beats the other three of its group by ≥ 8 dB (one key, not a chord or a vowel);
- * - the two tones carry most of the window's energy (speech and music spread theirs);
- * - the second harmonics of both tones are weak: voiced speech is a harmonic series, a DTMF
- *   generator is not (the row check is loose for keys whose column tone sits within one
- *   window bin of the row's harmonic, where leakage alone reaches a few dB).
+ * A window is a hit for a key when:
+ * - each tone beats the other three of its group by ≥ 8 dB (one key, not a chord);
+ * - both tones are within ±2.5 % of their nominal frequency, measured from how fast their
+ *   phase turns between windows three hops apart;
+ * - a least-squares fit of two sinusoids at those frequencies finds both at or above the
+ *   minimum level (default −30 dBm0 each) and
+ * - twist within limits: the low group stronger by ≤ 8 dB ("normal" twist, the usual case after
+ *   the line has attenuated the high group) or the high group stronger by ≤ 4 dB ("reverse");
+ * - the two fitted tones explain ≥ 92 % of the window's energy (thresholds relative to the
+ *   total are what reject speech and music, which spread their energy over many harmonics);
+ * - the second harmonic of each tone, once the fitted tones are taken out, is ≥ 16 dB below
+ *   it: voiced speech is a harmonic series, a DTMF generator is not.
  * A key press is reported once, when its hits have lasted the minimum duration, with the time
- * the tone began; it is held until a pause, so a brief dropout inside one press is bridged.
+ * the tone began; it is held until a pause, so that a brief dropout inside one press is bridged.
+ * Silence (most of any call) is skipped before any filtering, from the window's energy alone.
  */
 import type { DtmfDigit } from './dtmf-digit.js';
 import { DTMF_COLUMN_FREQUENCIES, DTMF_KEYPAD, DTMF_ROW_FREQUENCIES } from './dtmf-digit.js';
 
-export const DEBUG = new Array(20).fill(0);
-export const RHO: number[][] = [];
 const SAMPLE_RATE = 8000;
 /** Sub-block length: the hop between windows (2.5 ms). */
 const HOP = 20;
@@ -48,7 +51,7 @@ const TONES = 8; // 0–3 rows, 4–7 columns
 
 /**
  * Peak of a full-scale sine in dBm0: G.711 puts 0 dBm0 3.14 dB (A-law; μ-law 3.17) below the
- * largest sine the codec can carry (G.711 tables 5 and 6), i.e. a sine peaking at 22 790.
+ * largest sine the codec can carry (G.711 tables 5 and 6): a 0 dBm0 sine peaks at about 22 800.
  */
 const FULL_SCALE_DBM0 = 3.14;
 const ZERO_DBM0_PEAK = 32768 * 10 ** (-FULL_SCALE_DBM0 / 20);
@@ -64,7 +67,7 @@ export interface DtmfDetection {
 export interface DtmfDetectorOptions {
   /** Called once per key press, as soon as the tone has lasted long enough. */
   readonly onDigit: (detection: DtmfDetection) => void;
-  /** Minimum level of each tone, dBm0 (Q.24 asks for −25 dBm0 and up; default −30). */
+  /** Minimum level of each tone, dBm0 (default −30: detectors are usually asked to take −25). */
   readonly minLevelDbm0?: number;
   /** Low group stronger than high group by at most this (default 8 dB). */
   readonly normalTwistDb?: number;
@@ -77,15 +80,15 @@ export interface DtmfDetectorOptions {
   readonly minToneMs?: number;
   /**
    * A gap this long (ms) ends a press, so the same key can be pressed again (default 25).
-   * Q.24 asks that pauses of 40 ms separate digits and that dropouts of 10 ms do not.
+   * The usual Q.24 limits: a pause of 40 ms must part two digits, a 10 ms dropout must not.
    */
   readonly minPauseMs?: number;
 }
 
 /**
- * Fraction of the window's energy the two tones must carry, once corrected for their offset
- * from the bin centre. A DTMF pair carries all of it (0.97 at 15 dB SNR); a vowel whose two
- * formant harmonics sit on a DTMF pair still spreads 10–25 % over its other harmonics.
+ * Fraction of the window's energy the two fitted tones must explain. A DTMF pair explains all
+ * of it (0.95–0.98 with white noise 15 dB down); a vowel whose formants sit on the two
+ * harmonics nearest a DTMF pair still spreads 12–50 % over its other harmonics.
  */
 const TONE_TO_TOTAL = 0.92;
 /** Each tone must exceed the others of its group by this much (8 dB). */
@@ -95,25 +98,17 @@ const RELATIVE_PEAK = 10 ** (8 / 10);
  * boundary sits between.
  */
 const FREQUENCY_TOLERANCE = 0.025;
-/** Second harmonic at least 18 dB below the column tone. */
-const COLUMN_HARMONIC = 10 ** (-18 / 10);
-/** Second harmonic at least 12 dB below the row tone, where no column tone leaks into it. */
-const ROW_HARMONIC = 10 ** (-12 / 10);
+/**
+ * Each tone's second harmonic must be this far below it (16 dB): generators keep extraneous
+ * frequencies about 20 dB below the tones (Q.23); voiced speech is a harmonic series.
+ */
+const HARMONIC = 10 ** (-16 / 10);
+/** Twist is accepted up to the limit plus this (dB): noise must not reject a tone at the limit. */
+const TWIST_MARGIN_DB = 0.5;
 /** A dropout within a not yet confirmed tone that is bridged, in hops (10 ms). */
 const CANDIDATE_BRIDGE_HOPS = 4;
 
 const FREQUENCIES = [...DTMF_ROW_FREQUENCIES, ...DTMF_COLUMN_FREQUENCIES];
-
-/**
- * Whether the column tone of a key falls within about one window bin (80 Hz) of the row
- * tone's second harmonic, where its leakage alone reaches a few dB (keys 2: 1394/1336 Hz,
- * 6: 1540/1477, C: 1704/1633): the classic detectors loosen the row check to 4 dB for this
- * reason; here it is skipped for those keys and kept at 12 dB for the others.
- */
-function rowHarmonicIsLeaky(row: number, column: number): boolean {
-  const harmonic = 2 * (DTMF_ROW_FREQUENCIES[row] ?? 0);
-  return Math.abs(harmonic - (DTMF_COLUMN_FREQUENCIES[column] ?? 0)) < (1.25 * SAMPLE_RATE) / WINDOW;
-}
 
 /** Σ cos θn over the window (n = 0 … WINDOW − 1), in closed form (Dirichlet kernel). */
 function sumCos(theta: number): number {
@@ -127,6 +122,15 @@ function sumSin(theta: number): number {
   const half = Math.sin(theta / 2);
   if (Math.abs(half) < 1e-12) return 0;
   return (Math.sin((theta * (WINDOW - 1)) / 2) * Math.sin((theta * WINDOW) / 2)) / half;
+}
+
+function setRow(m: Float64Array, row: number, a: number, b: number, c: number, d: number, y: number): void {
+  const at = row * 5;
+  m[at] = a;
+  m[at + 1] = b;
+  m[at + 2] = c;
+  m[at + 3] = d;
+  m[at + 4] = y;
 }
 
 /**
@@ -190,6 +194,8 @@ export class DtmfDetector {
   private dftRe = 0;
   private dftIm = 0;
   private readonly normal = new Float64Array(20);
+  private fitRowOmega = 0;
+  private fitColumnOmega = 0;
   private fitRowPower = 0;
   private fitColumnPower = 0;
   private fitEnergy = 0;
@@ -210,15 +216,15 @@ export class DtmfDetector {
     const minLevel = options.minLevelDbm0 ?? -30;
     const amplitude = ZERO_DBM0_PEAK * 10 ** (minLevel / 20);
     this.minTonePower = (amplitude * amplitude) / 2;
-    this.normalTwist = 10 ** ((options.normalTwistDb ?? 8) / 10);
-    this.reverseTwist = 10 ** ((options.reverseTwistDb ?? 4) / 10);
-    // Windows about 90 % inside a tone pass the tone-to-total test, so a tone of D samples
-    // gives about (D − 0.8·WINDOW) / HOP + 1 hits.
+    this.normalTwist = 10 ** (((options.normalTwistDb ?? 8) + TWIST_MARGIN_DB) / 10);
+    this.reverseTwist = 10 ** (((options.reverseTwistDb ?? 4) + TWIST_MARGIN_DB) / 10);
+    // Only windows (nearly) wholly inside a tone pass the tone-to-total test, so a tone of
+    // D samples gives about (D − WINDOW) / HOP + 1 hits…
     const minTone = ((options.minToneMs ?? 35) * SAMPLE_RATE) / 1000;
-    this.minHits = Math.max(1, Math.round((minTone - 0.8 * WINDOW) / HOP + 1));
-    // …and a gap of G samples about (G + 0.8·WINDOW) / HOP windows without a hit.
+    this.minHits = Math.max(1, Math.round((minTone - WINDOW) / HOP + 1));
+    // …and a gap of G samples about (G + WINDOW) / HOP − 1 windows without one.
     const minPause = ((options.minPauseMs ?? 25) * SAMPLE_RATE) / 1000;
-    this.pauseHops = Math.max(CANDIDATE_BRIDGE_HOPS + 1, Math.round((minPause + 0.8 * WINDOW) / HOP));
+    this.pauseHops = Math.max(CANDIDATE_BRIDGE_HOPS + 1, Math.round((minPause + WINDOW) / HOP - 1));
     for (let f = 0; f < TONES; f++) {
       const w = (2 * Math.PI * (FREQUENCIES[f] ?? 0)) / SAMPLE_RATE;
       this.coefficient[f] = 2 * Math.cos(w);
@@ -364,54 +370,26 @@ export class DtmfDetector {
     for (let f = 5; f < 8; f++) if ((p[f] ?? 0) > (p[column] ?? 0)) column = f;
     for (let f = 0; f < TONES; f++) {
       if (f === row || f === column) continue;
-      if ((p[f] ?? 0) * RELATIVE_PEAK > (p[f < 4 ? row : column] ?? 0)) {
-        DEBUG[1]++;
-        return -1;
-      }
+      if ((p[f] ?? 0) * RELATIVE_PEAK > (p[f < 4 ? row : column] ?? 0)) return -1;
     }
 
     // A tone off its bin centre loses power in the window (2 dB at 1633 Hz + 1.5 %); its
     // phase turns between windows at the rate of the offset, which measures the offset.
     const rowFrequency = (FREQUENCIES[row] ?? 0) + this.frequencyOffset(row);
     const columnFrequency = (FREQUENCIES[column] ?? 0) + this.frequencyOffset(column);
-    if (Math.abs(rowFrequency / (FREQUENCIES[row] ?? 1) - 1) > FREQUENCY_TOLERANCE) {
-      DEBUG[2]++;
-      return -1;
-    }
-    if (Math.abs(columnFrequency / (FREQUENCIES[column] ?? 1) - 1) > FREQUENCY_TOLERANCE) {
-      DEBUG[3]++;
-      return -1;
-    }
+    if (Math.abs(rowFrequency / (FREQUENCIES[row] ?? 1) - 1) > FREQUENCY_TOLERANCE) return -1;
+    if (Math.abs(columnFrequency / (FREQUENCIES[column] ?? 1) - 1) > FREQUENCY_TOLERANCE) return -1;
     this.fitTwoTones(rowFrequency, columnFrequency);
     const rowPower = this.fitRowPower;
     const columnPower = this.fitColumnPower;
 
-    if (rowPower < this.minTonePower || columnPower < this.minTonePower) {
-      DEBUG[4]++;
-      return -1;
-    }
-    if (rowPower > columnPower * this.normalTwist || columnPower > rowPower * this.reverseTwist) {
-      DEBUG[5]++;
-      return -1;
-    }
-    RHO.push([this.fitEnergy / energy, rowFrequency, columnFrequency]);
-    if (this.fitEnergy < TONE_TO_TOTAL * energy) {
-      DEBUG[6]++;
-      return -1;
-    }
+    if (rowPower < this.minTonePower || columnPower < this.minTonePower) return -1;
+    if (rowPower > columnPower * this.normalTwist || columnPower > rowPower * this.reverseTwist) return -1;
+    if (this.fitEnergy < TONE_TO_TOTAL * energy) return -1;
 
-    const r = row;
-    const c = column - 4;
-    if (!rowHarmonicIsLeaky(r, c) && this.dftPower(2 * rowFrequency) > rowPower * ROW_HARMONIC) {
-      DEBUG[7]++;
-      return -1;
-    }
-    if (this.dftPower(2 * columnFrequency) > columnPower * COLUMN_HARMONIC) {
-      DEBUG[8]++;
-      return -1;
-    }
-    DEBUG[10]++;
-    return r * 4 + c;
+    if (this.harmonicPower(2 * rowFrequency) > rowPower * HARMONIC) return -1;
+    if (this.harmonicPower(2 * columnFrequency) > columnPower * HARMONIC) return -1;
+    return row * 4 + (column - 4);
   }
 
   /** Frequency offset (Hz) of tone `f` from its bin centre, from its phase turn over PHASE_LAG hops. */
@@ -450,10 +428,32 @@ export class DtmfDetector {
     this.dftIm = yRe * pIm + yIm * pRe;
   }
 
-  /** Tone power (A²/2) at any frequency over this window. */
-  private dftPower(frequency: number): number {
+  /**
+   * Tone power (A²/2) at `frequency` over this window once the two fitted tones are taken
+   * out: a DFT bin 60–90 Hz from the column tone (the row harmonic of keys 2, 6, B, C)
+   * would otherwise read the column tone's leakage, a few dB, as harmonic.
+   */
+  private harmonicPower(frequency: number): number {
     this.windowDft(frequency);
-    return ((this.dftRe * this.dftRe + this.dftIm * this.dftIm) * 2) / (WINDOW * WINDOW);
+    const h = (2 * Math.PI * frequency) / SAMPLE_RATE;
+    let re = this.dftRe;
+    let im = this.dftIm;
+    for (let tone = 0; tone < 2; tone++) {
+      const w = tone === 0 ? this.fitRowOmega : this.fitColumnOmega;
+      const c = this.normal[tone === 0 ? 4 : 14] ?? 0;
+      const s = this.normal[tone === 0 ? 9 : 19] ?? 0;
+      // c·cos ωn + s·sin ωn = A·e^{jωn} + conj(A)·e^{−jωn} with A = (c − js)/2, and
+      // Σ e^{jθn}·e^{−jhn} = K(θ − h) = sumCos + j·sumSin.
+      const aRe = c / 2;
+      const aIm = -s / 2;
+      const kRe = sumCos(w - h);
+      const kIm = sumSin(w - h);
+      const lRe = sumCos(-w - h);
+      const lIm = sumSin(-w - h);
+      re -= aRe * kRe - aIm * kIm + (aRe * lRe + aIm * lIm);
+      im -= aRe * kIm + aIm * kRe + (aRe * lIm - aIm * lRe);
+    }
+    return ((re * re + im * im) * 2) / (WINDOW * WINDOW);
   }
 
   /**
@@ -490,8 +490,13 @@ export class DtmfDetector {
     const g13 = (cDiff - cSum) / 2; // Σ sin ω₁n · sin ω₂n
     const g03 = (sSum - sDiff) / 2; // Σ cos ω₁n · sin ω₂n
     const g12 = (sSum + sDiff) / 2; // Σ sin ω₁n · cos ω₂n
-    m.set([g00, g01, g02, g03, y0, g01, g11, g12, g13, y1, g02, g12, g22, g23, y2, g03, g13, g23, g33, y3]);
+    setRow(m, 0, g00, g01, g02, g03, y0);
+    setRow(m, 1, g01, g11, g12, g13, y1);
+    setRow(m, 2, g02, g12, g22, g23, y2);
+    setRow(m, 3, g03, g13, g23, g33, y3);
     solve4(m);
+    this.fitRowOmega = w1;
+    this.fitColumnOmega = w2;
     const a0 = m[4] ?? 0;
     const a1 = m[9] ?? 0;
     const a2 = m[14] ?? 0;
@@ -529,9 +534,8 @@ export class DtmfDetector {
     this.held = key;
     this.heldLast = hop;
     this.candidate = -1;
-    // The first hit window ended at sub-block `candidateFirst` and was about 90 % inside the tone.
-    const firstWindowStart = this.candidateFirst * HOP - WINDOW;
-    const startSample = Math.max(0, firstWindowStart + 0.1 * WINDOW);
+    // The first hit window, which ended with sub-block `candidateFirst`, began with the tone.
+    const startSample = Math.max(0, this.candidateFirst * HOP - WINDOW);
     const digit = DTMF_KEYPAD[Math.floor(key / 4)]?.[key % 4];
     if (digit !== undefined)
       this.onDigit({ digit, startSample, startMs: (startSample * 1000) / SAMPLE_RATE });

@@ -7,6 +7,8 @@
  * per-sample functions (64 KiB to encode, 512 B to decode, per codec, built on first use) and
  * writes into buffers the caller keeps. The output is alawmulaw's, bit for bit.
  */
+// Node's ESM loader sees only a default export in this UMD bundle (its named exports are not
+// statically detectable), so the default import is the one that works at run time.
 import alawmulaw from 'alawmulaw';
 
 export type G711Codec = 'PCMU' | 'PCMA';

@@ -14,7 +14,7 @@ import { dtmfDigitForEvent, dtmfEventCode } from './dtmf-digit.js';
 export const TELEPHONE_EVENT_PAYLOAD_SIZE = 4;
 /** RFC 4733 §2.3.5: the duration field is 16 bits; longer events are split in segments (§2.5.1.3). */
 export const TELEPHONE_EVENT_MAX_DURATION = 0xffff;
-/** RFC 4733 §2.5.1.2 (and §2.6 for the "rate" default): telephone-event runs on the audio clock. */
+/** telephone-event's "rate" defaults to 8000 (RFC 4733 §2.4), the G.711 clock. */
 export const TELEPHONE_EVENT_CLOCK_RATE = 8000;
 
 /**
@@ -98,7 +98,7 @@ export interface TelephoneEventSendOptions {
 export interface TelephoneEventPacket {
   /** When to send it, in ms after the first packet. */
   readonly offsetMs: number;
-  /** §2.5.1.1: set on the first packet of the event only (not on later segments, §2.5.1.3). */
+  /** §2.2.2: set on the first packet of the event only (not on later segments, §2.5.1.3). */
   readonly marker: boolean;
   /** The event's (or segment's) start: the same for every packet of it. */
   readonly timestamp: number;
@@ -122,8 +122,8 @@ export function planTelephoneEvent(options: TelephoneEventSendOptions): Telephon
     throw new RangeError('durationMs, intervalMs and endRepeats must be positive');
   }
   const event = dtmfEventCode(options.digit);
-  const total = Math.round((options.durationMs * clockRate) / 1000);
-  const step = Math.round((intervalMs * clockRate) / 1000);
+  const total = Math.max(1, Math.round((options.durationMs * clockRate) / 1000));
+  const step = Math.max(1, Math.round((intervalMs * clockRate) / 1000));
   const packets: TelephoneEventPacket[] = [];
   let segmentStart = 0; // samples since the key went down
   const push = (index: number, duration: number, end: boolean): void => {
@@ -143,9 +143,12 @@ export function planTelephoneEvent(options: TelephoneEventSendOptions): Telephon
     }
     push(index, covered - segmentStart, false);
   }
-  // The tail after the last full segment may itself be over 65535 only if the interval is huge.
-  const lastDuration = Math.min(total - segmentStart, TELEPHONE_EVENT_MAX_DURATION);
-  for (let repeat = 0; repeat < endRepeats; repeat++, index++) push(index, lastDuration, true);
+  // With an interval longer than a segment's remainder the last update may not have closed it.
+  while (total - segmentStart > TELEPHONE_EVENT_MAX_DURATION) {
+    push(index++, TELEPHONE_EVENT_MAX_DURATION, false);
+    segmentStart += TELEPHONE_EVENT_MAX_DURATION;
+  }
+  for (let repeat = 0; repeat < endRepeats; repeat++, index++) push(index, total - segmentStart, true);
   return packets;
 }
 
@@ -222,16 +225,16 @@ function isNewer(a: number, b: number): boolean {
 /**
  * Reports each key press once, from a stream of telephone-event packets (RFC 4733 §2.5.2).
  *
- * A press is identified by its RTP timestamp and event code (§2.5.2.1): every packet carrying
- * the same pair belongs to it, whatever its sequence number or arrival order, so duplicated
- * updates and the three end packets (§2.5.1.4) collapse into one press. A lost start packet
- * does not matter (the first packet seen starts the press, be it an update or an end); a press
- * whose end packets are all lost is ended by the next press or by a timeout (call
- * {@link poll} from the media tick). Packets older than the latest press are late duplicates
- * and are dropped. A press longer than 65535 units arrives as segments (§2.5.1.3, §2.5.2.3):
- * a packet for the same event, without the marker bit, whose timestamp is the current segment's
- * plus about 65535, continues the press. Sequence numbers are not used at all, so their wrap
- * cannot confuse it. Events other than the 16 DTMF keys (flash, tones) are ignored.
+ * A press is identified by its RTP timestamp and event code: the timestamp is the moment the
+ * key went down, the same in every packet of the press (§2.2.1). So duplicated updates and the
+ * three end packets (§2.5.1.4) collapse into one press, whatever their sequence numbers or order
+ * of arrival. A lost start packet does not matter (the first packet seen starts the press, be
+ * it an update or an end); a press whose end packets are all lost is ended by the next press or
+ * by a timeout (call {@link poll} from the media tick). Packets older than the latest press are
+ * late duplicates and are dropped. A press longer than 65535 units arrives as segments
+ * (§2.5.1.3, §2.5.2.3): a packet for the same event, without the marker bit, whose timestamp is
+ * the current segment's plus about 65535, continues the press. Sequence numbers are not used at
+ * all, so their wrap cannot confuse it. Events other than the 16 DTMF keys are ignored.
  *
  * ```
  *            packet (newer timestamp or other event)
