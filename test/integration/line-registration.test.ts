@@ -8,7 +8,7 @@ import { RawApiClient } from '../support/ws-client.js';
 
 /**
  * The engine registers the office line to a real registrar (Kamailio with digest auth) over
- * UDP, shows a wrong password as such, and un-registers when it stops.
+ * UDP or TCP, shows a wrong password as such, and un-registers when it stops.
  */
 describe('office line registration against Kamailio', () => {
   let testbed: Testbed;
@@ -81,5 +81,45 @@ describe('office line registration against Kamailio', () => {
     expect(await engine.stop()).toBe(0);
     engine = undefined;
     expect(testbed.logs('kamailio')).toMatch(/TESTBED REGISTERED office contact \S+ expires 0/);
+  });
+
+  it('registers over TCP (RFC 3261 §18) with the connection’s own port as Contact, and un-registers on stop', async () => {
+    const config = join(dir.path, 'office-tcp.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        lines: [
+          {
+            displayName: 'Main',
+            registrar: testbed.proxyAddress,
+            username: 'office',
+            password: testbed.users.office,
+            transport: 'tcp',
+          },
+        ],
+      }),
+    );
+    // A data dir of its own: the first test's lines (the UDP one, the wrong password) stay out.
+    engine = await startEngineProcess(join(dir.path, 'tcp'), ['--config', config]);
+    const client = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
+    await client.call('system.status', {});
+    await registrationOf(client, 'Main', 'registered');
+
+    const log = testbed.logs('kamailio');
+    const request = /TESTBED REQ REGISTER \S+ from sip:office@\S+ via tcp:127\.0\.0\.1:(\d+)/.exec(log);
+    const binding = /TESTBED REGISTERED office contact <sip:office@127\.0\.0\.1:(\d+);transport=tcp>/.exec(
+      log,
+    );
+    expect(request, log).not.toBeNull();
+    expect(binding, log).not.toBeNull();
+    // Kamailio sends INVITEs back over the REGISTER's connection only if the Contact names it.
+    expect(binding?.[1]).toBe(request?.[1]);
+    client.close();
+
+    expect(await engine.stop()).toBe(0);
+    engine = undefined;
+    expect(testbed.logs('kamailio')).toContain(
+      `TESTBED REGISTERED office contact <sip:office@127.0.0.1:${binding?.[1]};transport=tcp>;expires=0 expires 0`,
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type { Registration } from '../../../shared/domain/line.js';
+import type { Line, Registration } from '../../../shared/domain/line.js';
 import type { Clock } from '../clock.js';
 import { IncomingCall } from '../call/incoming-call.js';
 import type { Logger } from '../logger.js';
@@ -8,8 +8,9 @@ import { localAddressToward, resolveHost, splitHostPort } from './local-address.
 import { SipRegisterExchange, type RegisterRoute } from './register-exchange.js';
 import { LineRegistration } from './registration.js';
 import { createResponse } from './response-builder.js';
-import type { SipEndpoint, SipRequest } from './sip-message.js';
+import type { SipEndpoint, SipMessage, SipRequest } from './sip-message.js';
 import type { InviteServerTransaction } from './server-transaction.js';
+import { TcpSipTransport } from './tcp-transport.js';
 import { TransactionLayer, type TransactionUser } from './transaction-layer.js';
 import { UdpSipTransport } from './udp-transport.js';
 
@@ -20,6 +21,8 @@ export interface LineAccount {
   username: string;
   authUsername: string | null;
   password: string;
+  /** How the line talks to its registrar (RFC 3261 §18). */
+  transport: Line['transport'];
 }
 
 export interface LineAgentOptions {
@@ -37,12 +40,13 @@ export interface LineAgentOptions {
 const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO';
 
 /**
- * The SIP user agent of one office line: its own socket and transaction layer, kept registered,
- * and the calls it receives. Only the registrar may send it calls (toll fraud and SIP scanners:
- * others get 403); requests inside a call go to that call, by Call-ID.
+ * The SIP user agent of one office line: its own transport (UDP or TCP, RFC 3261 §18) and
+ * transaction layer, kept registered, and the calls it receives. Only the registrar may send it
+ * calls (toll fraud and SIP scanners: others get 403); requests inside a call go to that call, by
+ * Call-ID.
  */
 export class LineAgent {
-  private transport: UdpSipTransport | undefined;
+  private transport: UdpSipTransport | TcpSipTransport | undefined;
   private layer: TransactionLayer | undefined;
   private registration: LineRegistration | undefined;
   private registrarAddress: string | undefined;
@@ -53,12 +57,20 @@ export class LineAgent {
 
   async start(): Promise<void> {
     const { account, clock, logger } = this.options;
-    const transport = await UdpSipTransport.bind({
-      address: '0.0.0.0',
-      port: 0,
-      logger,
-      onMessage: (message, from) => this.layer?.receive(message, from),
-    });
+    const onMessage = (message: SipMessage, from: SipEndpoint) => this.layer?.receive(message, from);
+    const transport =
+      account.transport === 'tcp'
+        ? await TcpSipTransport.listen({
+            address: '0.0.0.0',
+            port: 0,
+            logger,
+            onMessage,
+            onConnectionFailed: (to, error) => {
+              this.layer?.transportFailed(to, error);
+              if (to.address === this.registrarAddress) this.registration?.refreshNow();
+            },
+          })
+        : await UdpSipTransport.bind({ address: '0.0.0.0', port: 0, logger, onMessage });
     this.transport = transport;
     const layer = new TransactionLayer({ clock, transport, user: this.transactionUser() });
     this.layer = layer;
@@ -81,7 +93,7 @@ export class LineAgent {
     this.registration.start();
   }
 
-  /** Hangs up its calls, un-REGISTERs (RFC 3261 §10.2.2) and closes the socket. */
+  /** Hangs up its calls, un-REGISTERs (RFC 3261 §10.2.2) and closes the transport. */
   async stop(): Promise<void> {
     await Promise.all([...this.calls.values()].map((call) => call.hangup()));
     await this.registration?.stop();
@@ -93,9 +105,19 @@ export class LineAgent {
     const { host, port } = splitHostPort(this.options.account.registrar);
     const address = await resolveHost(host);
     this.registrarAddress = address;
-    const local = await localAddressToward(address, port);
     const transport = this.transport;
     if (!transport) throw new Error('line is stopped');
+    if (transport instanceof TcpSipTransport) {
+      const registrar: SipEndpoint = { transport: 'tcp', address, port };
+      // The connection's own local end in Via and Contact, not the listening port: Kamailio looks
+      // for an open connection by the Contact's address and port, so INVITEs come back over the
+      // connection the REGISTER used, which the transport keeps open (RFC 5626 §5.3 behaviour).
+      // Given the listening port, Kamailio opens a second connection to the listener instead,
+      // which a firewall or NAT in front of this PC would block.
+      this.local = await transport.connect(registrar);
+      return { registrar, local: this.local };
+    }
+    const local = await localAddressToward(address, port);
     this.local = { transport: 'udp', address: local, port: transport.local.port };
     return { registrar: { transport: 'udp', address, port }, local: this.local };
   }

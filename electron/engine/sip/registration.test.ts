@@ -95,6 +95,19 @@ describe('line registration', () => {
     await line.stop();
   });
 
+  it('registers again at once when told the connection to the registrar broke', async () => {
+    const clock = new FakeClock();
+    const registrar = scriptedRegistrar(clock, []);
+    const line = new LineRegistration({ clock, exchange: registrar.exchange, onStatus: () => undefined });
+    line.start();
+    await flush();
+    clock.advance(5_000);
+    line.refreshNow();
+    await flush();
+    expect(registrar.sent.map((s) => s.at)).toEqual([0, 5_000]);
+    await line.stop();
+  });
+
   it('refreshes halfway for short bindings and 30 s early for long ones', () => {
     expect(refreshDelayMs(60)).toBe(30_000);
     expect(refreshDelayMs(3600)).toBe(3_570_000);

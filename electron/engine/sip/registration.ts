@@ -97,6 +97,16 @@ export class LineRegistration {
     this.options.onStatus({ state: 'not_registered' });
   }
 
+  /**
+   * Registers again at once, e.g. when the TCP connection to the registrar broke: calls reach
+   * us over that connection, so waiting for the scheduled refresh would miss them (RFC 5626 §4.4).
+   */
+  refreshNow(): void {
+    if (this.stopped) return;
+    if (this.timer) this.options.clock.clearTimeout(this.timer);
+    this.attempt();
+  }
+
   private attempt(): void {
     if (this.stopped) return;
     this.options.onStatus({ state: 'registering' });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SipHeaders, type SipRequest, type SipResponse } from './sip-message.js';
+import type { SipParseError } from './sip-parser.js';
 
 /** RFC 3261 §21 reason phrases for the codes the engine sends. */
 export const reasonPhrases: Readonly<Record<number, string>> = {
@@ -24,6 +25,8 @@ export const reasonPhrases: Readonly<Record<number, string>> = {
   486: 'Busy Here',
   487: 'Request Terminated',
   488: 'Not Acceptable Here',
+  505: 'Version Not Supported',
+  513: 'Message Too Large',
   491: 'Request Pending',
   500: 'Server Internal Error',
   501: 'Not Implemented',
@@ -76,4 +79,16 @@ export function createResponse(
     headers,
     body: options.body ?? '',
   };
+}
+
+/**
+ * The answer to a request the parser refused (400, 505 or 513, §8.2.2, §21.5.14), with what was
+ * wrong in the reason phrase; undefined when there is nothing to answer: an ACK is never
+ * answered (§17.2.1), and without a readable Via the peer could not match a response.
+ */
+export function refusalFor(error: SipParseError): SipResponse | undefined {
+  const partial = error.partial;
+  if (!partial || partial.method === 'ACK' || !partial.headers.has('via')) return undefined;
+  const standard = reasonPhrases[error.status] ?? 'Bad Request';
+  return createResponse(partial, error.status, { reason: `${standard} (${error.reason.slice(0, 80)})` });
 }

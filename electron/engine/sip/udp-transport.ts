@@ -1,6 +1,6 @@
 import { createSocket, type Socket } from 'node:dgram';
 import type { Logger } from '../logger.js';
-import { createResponse } from './response-builder.js';
+import { refusalFor } from './response-builder.js';
 import type { SipEndpoint, SipMessage } from './sip-message.js';
 import { parseSipMessage } from './sip-parser.js';
 import { serializeSipMessage } from './sip-serializer.js';
@@ -84,10 +84,8 @@ export class UdpSipTransport implements SipTransportPort {
         from: `${from.address}:${from.port}`,
         reason: error.reason,
       });
-      // Never answer an ACK (§17.2.1), and only where a Via says where the answer goes.
-      if (error.partial && error.partial.method !== 'ACK' && error.partial.headers.has('via')) {
-        this.safeSend(createResponse(error.partial, error.status, { reason: responseReason(error) }), from);
-      }
+      const response = refusalFor(error);
+      if (response) this.safeSend(response, from);
       return;
     }
     const message = parsed.message;
@@ -118,15 +116,4 @@ export class UdpSipTransport implements SipTransportPort {
       this.options.logger.warn('could not answer a malformed request', { error: String(error) });
     }
   }
-}
-
-/** Reason phrase for a refusal: the standard one plus what was wrong, kept short and single-line. */
-function responseReason(error: { status: number; reason: string }): string {
-  const standard =
-    error.status === 505
-      ? 'Version Not Supported'
-      : error.status === 513
-        ? 'Message Too Large'
-        : 'Bad Request';
-  return `${standard} (${error.reason.slice(0, 80)})`;
 }
