@@ -1,5 +1,5 @@
 import type { Line, Registration } from '../../../shared/domain/line.js';
-import type { Clock } from '../clock.js';
+import type { Clock, TimerHandle } from '../clock.js';
 import { IncomingCall } from '../call/incoming-call.js';
 import type { Logger } from '../logger.js';
 import type { MediaHost } from '../media/media-host.js';
@@ -38,6 +38,8 @@ export interface LineAgentOptions {
 }
 
 const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO';
+/** Home NAT routers forget UDP mappings after 30–60 s of silence; ping well inside that. */
+const UDP_KEEP_ALIVE_MS = 25_000;
 
 /**
  * The SIP user agent of one office line: its own transport (UDP or TCP, RFC 3261 §18) and
@@ -52,6 +54,7 @@ export class LineAgent {
   private registrarAddress: string | undefined;
   private local: SipEndpoint | undefined;
   private readonly calls = new Map<string, IncomingCall>();
+  private keepAlive: TimerHandle | undefined;
 
   constructor(private readonly options: LineAgentOptions) {}
 
@@ -91,10 +94,23 @@ export class LineAgent {
       onStatus: this.options.onStatus,
     });
     this.registration.start();
+    if (transport instanceof UdpSipTransport) this.scheduleKeepAlive(transport);
+  }
+
+  private scheduleKeepAlive(transport: UdpSipTransport): void {
+    this.keepAlive = this.options.clock.setTimeout(() => {
+      const registrar = this.registrarAddress;
+      if (registrar) {
+        const { port } = splitHostPort(this.options.account.registrar);
+        transport.sendKeepAlive({ transport: 'udp', address: registrar, port });
+      }
+      this.scheduleKeepAlive(transport);
+    }, UDP_KEEP_ALIVE_MS);
   }
 
   /** Hangs up its calls, un-REGISTERs (RFC 3261 §10.2.2) and closes the transport. */
   async stop(): Promise<void> {
+    if (this.keepAlive) this.options.clock.clearTimeout(this.keepAlive);
     await Promise.all([...this.calls.values()].map((call) => call.hangup()));
     await this.registration?.stop();
     this.layer?.close();

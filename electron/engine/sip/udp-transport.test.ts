@@ -74,4 +74,12 @@ describe('SIP over UDP', () => {
     sendFromPeer(request('SIP/2.0/UDP 127.0.0.1;branch=z9hG4bK5'));
     await vi.waitFor(() => expect(received).toHaveLength(1));
   });
+
+  it('sends a CRLFCRLF keep-alive that a peer can tell from a message', async () => {
+    const got = new Promise<Buffer>((resolve) => peer.once('message', resolve));
+    transport.sendKeepAlive({ transport: 'udp', address: '127.0.0.1', port: peer.address().port });
+    const data = await got;
+    expect(data.toString()).toBe('\r\n\r\n');
+    expect(parseSipMessage(data)).toEqual({ ok: false, keepAlive: true });
+  });
 });

@@ -11,6 +11,7 @@ import { applyReceived, formatVia, topVia } from './via.js';
 const MAX_DATAGRAM = 65_507;
 /** RFC 3261 §18.1.1: above this a request should go over a congestion-controlled transport. */
 const PATH_MTU_WARNING = 1300;
+const KEEP_ALIVE = Buffer.from('\r\n\r\n');
 
 export interface UdpSipTransportOptions {
   address: string;
@@ -69,6 +70,14 @@ export class UdpSipTransport implements SipTransportPort {
           error: error.message,
         });
     });
+  }
+
+  /**
+   * A CRLFCRLF keep-alive (the RFC 5626 §4.4.1 ping, which PBXs accept over UDP too): keeps the
+   * NAT binding between us and the registrar open so that INVITEs can reach us.
+   */
+  sendKeepAlive(to: SipEndpoint): void {
+    this.socket.send(KEEP_ALIVE, to.port, to.address, () => undefined);
   }
 
   close(): Promise<void> {
