@@ -1,12 +1,13 @@
 import { connect as netConnect, createServer, type Server, type Socket } from 'node:net';
 import type { Logger } from '../logger.js';
+import { deliverReceived } from './received-message.js';
 import { refusalFor } from './response-builder.js';
 import type { SipEndpoint, SipMessage } from './sip-message.js';
 import { parseSipMessage } from './sip-parser.js';
 import { serializeSipMessage } from './sip-serializer.js';
 import { SipStreamFramer, type StreamFramerLimits } from './stream-framer.js';
 import type { SipTransportPort } from './transaction-layer.js';
-import { applyReceived, formatVia, normalizeAddress, topVia } from './via.js';
+import { normalizeAddress } from './via.js';
 
 /** RFC 5626 §4.4.1 keep-alive: CRLFCRLF asks, CRLF answers. */
 const PING = Buffer.from('\r\n\r\n');
@@ -320,25 +321,7 @@ export class TcpSipTransport implements SipTransportPort {
       }
       return;
     }
-    const message = parsed.message;
-    if (message.kind === 'request') {
-      const via = topVia(message.headers);
-      if (!via.ok) {
-        this.options.logger.warn('dropped a request with an unreadable Via', { reason: via.reason });
-        return;
-      }
-      message.headers.shift('via');
-      message.headers.prepend('via', formatVia(applyReceived(via.value, from.address, from.port)));
-    }
-    try {
-      this.options.onMessage(message, from);
-    } catch (error) {
-      // One call's bug must not stop the connection from serving every other call.
-      this.options.logger.error('SIP message handler failed', {
-        error: String(error),
-        stack: (error as Error).stack,
-      });
-    }
+    deliverReceived(parsed.message, from, this.options.logger, this.options.onMessage);
   }
 }
 

@@ -1,11 +1,11 @@
 import { createSocket, type Socket } from 'node:dgram';
 import type { Logger } from '../logger.js';
+import { deliverReceived } from './received-message.js';
 import { refusalFor } from './response-builder.js';
 import type { SipEndpoint, SipMessage } from './sip-message.js';
 import { parseSipMessage } from './sip-parser.js';
 import { serializeSipMessage } from './sip-serializer.js';
 import type { SipTransportPort } from './transaction-layer.js';
-import { applyReceived, formatVia, topVia } from './via.js';
 
 /** Largest datagram we will send (IPv4 UDP payload limit, RFC 768 / RFC 791). */
 const MAX_DATAGRAM = 65_507;
@@ -97,25 +97,7 @@ export class UdpSipTransport implements SipTransportPort {
       if (response) this.safeSend(response, from);
       return;
     }
-    const message = parsed.message;
-    if (message.kind === 'request') {
-      const via = topVia(message.headers);
-      if (!via.ok) {
-        this.options.logger.warn('dropped a request with an unreadable Via', { reason: via.reason });
-        return;
-      }
-      message.headers.shift('via');
-      message.headers.prepend('via', formatVia(applyReceived(via.value, from.address, from.port)));
-    }
-    try {
-      this.options.onMessage(message, from);
-    } catch (error) {
-      // One call's bug must not stop the socket from serving every other call.
-      this.options.logger.error('SIP message handler failed', {
-        error: String(error),
-        stack: (error as Error).stack,
-      });
-    }
+    deliverReceived(parsed.message, from, this.options.logger, this.options.onMessage);
   }
 
   private safeSend(message: SipMessage, to: SipEndpoint): void {
