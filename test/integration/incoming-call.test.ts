@@ -1,11 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeSipp, runSipp, SCENARIOS } from '../pbx/sipp.js';
 import { startTestbed, type Testbed } from '../pbx/testbed.js';
 import { tempDir } from '../fakes/temp-dir.js';
-import { startEngineProcess, type EngineProcess } from '../support/engine-process.js';
-import { RawApiClient } from '../support/ws-client.js';
+import type { EngineProcess } from '../support/engine-process.js';
+import { startOfficeEngine } from '../support/office-engine.js';
 
 /**
  * A caller (SIPp) dials the office line through the PBX (Kamailio, with digest auth); the engine
@@ -19,29 +17,7 @@ describe('the engine answers a call on the office line', () => {
   beforeAll(async () => {
     testbed = await startTestbed({ auth: true });
     dir = tempDir();
-    const config = join(dir.path, 'office.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        lines: [
-          {
-            displayName: 'Main',
-            registrar: testbed.proxyAddress,
-            username: 'office',
-            password: testbed.users.office,
-          },
-        ],
-      }),
-    );
-    engine = await startEngineProcess(dir.path, ['--config', config]);
-    const client = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
-    // Registration may finish before the client connects: ask, rather than wait for an event.
-    for (let i = 0; i < 100; i++) {
-      const listed = (await client.call('lines.list', {})).result as { registration: { state: string } }[];
-      if (listed[0]?.registration.state === 'registered') break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    client.close();
+    engine = await startOfficeEngine(testbed, dir.path);
   });
   afterAll(async () => {
     await engine?.stop();

@@ -1,12 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeSipp, runSipp, SCENARIOS } from '../pbx/sipp.js';
 import { startTestbed, type Testbed } from '../pbx/testbed.js';
 import { tempDir } from '../fakes/temp-dir.js';
-import { startEngineProcess, type EngineProcess } from '../support/engine-process.js';
-import { RawApiClient } from '../support/ws-client.js';
+import type { EngineProcess } from '../support/engine-process.js';
+import { startOfficeEngine } from '../support/office-engine.js';
 
 /**
  * 5 % of SIP datagrams lost on the namespace's loopback (iptables' statistic match: this kernel
@@ -58,30 +56,7 @@ describe('5 % SIP packet loss', () => {
   });
 
   it('registers, and every call completes with each digit reported once', async () => {
-    const config = join(dir.path, 'office.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        lines: [
-          {
-            displayName: 'Main',
-            registrar: testbed.proxyAddress,
-            username: 'office',
-            password: testbed.users.office,
-          },
-        ],
-      }),
-    );
-    engine = await startEngineProcess(dir.path, ['--config', config]);
-    const client = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
-    let state = '';
-    for (let i = 0; i < 300 && state !== 'registered'; i++) {
-      const listed = (await client.call('lines.list', {})).result as { registration: { state: string } }[];
-      state = listed[0]?.registration.state ?? '';
-      if (state !== 'registered') await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    client.close();
-    expect(state).toBe('registered');
+    engine = await startOfficeEngine(testbed, dir.path);
 
     const calls = 6;
     for (let call = 0; call < calls; call++) {
