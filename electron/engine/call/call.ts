@@ -1,4 +1,4 @@
-import type { DigitSource } from '../media/media-worker-protocol.js';
+import type { DigitSource, RecordingResult } from '../media/media-worker-protocol.js';
 
 /**
  * One phone call as the workflow interpreter drives it, whatever carried it (a SIP INVITE on an
@@ -19,6 +19,20 @@ export interface Call {
    */
   play(pcm: Int16Array, options?: { bargeIn?: boolean }): Promise<{ interrupted: boolean }>;
   onDigit(listener: (digit: string, via: DigitSource) => void): () => void;
+  /**
+   * Records what the caller says (voicemail) into a new 16-bit 8 kHz mono WAV file at `path`;
+   * where it goes is the caller's policy. Ends after `maxMs`, after `silenceMs` of silence once
+   * the caller has spoken (0: never), on a key of `finishOnKey` ('#' by default, '' for none;
+   * the key is still reported to onDigit), or when the call ends ('hangup'). Resolves once the
+   * file is complete and fsync'ed, so a row pointing at it may be committed.
+   * @throws RecordingError when the call is not answered, or the file cannot be written.
+   */
+  record(options: {
+    path: string;
+    maxMs: number;
+    silenceMs: number;
+    finishOnKey?: string;
+  }): Promise<RecordingResult>;
   hangup(): Promise<void>;
   /** Resolves once, when the call is over, with why. */
   readonly ended: Promise<CallEnd>;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import type { MediaHost, MediaStreamHandle } from '../media/media-host.js';
-import type { DigitSource } from '../media/media-worker-protocol.js';
-import { UasDialog } from '../sip/dialog.js';
+import { RecordingError, type MediaHost, type MediaStreamHandle } from '../media/media-host.js';
+import type { DigitSource, RecordingResult, RecordOptions } from '../media/media-worker-protocol.js';
+import { uasDialog, type Dialog } from '../sip/dialog.js';
 import { InviteOkRetransmitter } from '../sip/invite-ok-retransmitter.js';
 import { parseNameAddr } from '../sip/name-addr.js';
 import { createResponse, newTag } from '../sip/response-builder.js';
@@ -37,7 +37,7 @@ export class IncomingCall implements Call {
   readonly dialled: string;
   readonly ended: Promise<CallEnd>;
   private current: CallState = 'ringing';
-  private readonly dialog: UasDialog;
+  private readonly dialog: Dialog;
   private readonly toTag = newTag();
   private stream: MediaStreamHandle | undefined;
   private okRetransmitter: InviteOkRetransmitter | undefined;
@@ -54,7 +54,7 @@ export class IncomingCall implements Call {
     private readonly deps: IncomingCallDeps,
   ) {
     this.ended = new Promise((resolve) => (this.finish = resolve));
-    this.dialog = new UasDialog(invite, this.toTag, deps.local);
+    this.dialog = uasDialog(invite, this.toTag, deps.local);
     this.caller = userOf(invite.headers.get('from')) ?? 'anonymous';
     this.dialled = userOf(invite.uri) ?? userOf(invite.headers.get('to')) ?? '';
     transaction.respond(this.response(180));
@@ -104,6 +104,19 @@ export class IncomingCall implements Call {
     } finally {
       this.bargeIn = undefined;
     }
+  }
+
+  async record(options: RecordOptions): Promise<RecordingResult> {
+    const stream = this.stream;
+    if (!stream || this.current !== 'answered') {
+      throw new RecordingError(
+        options.path,
+        this.current === 'ended' ? 'the call has ended' : 'the call is not answered yet',
+      );
+    }
+    // No race with `ended` as play() has: hanging up ends the recording in the worker, which
+    // still completes the file and reports it ('hangup') before the stream closes.
+    return stream.record(options);
   }
 
   onDigit(listener: (digit: string, via: DigitSource) => void): () => void {

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../logger.js';
 import type { G711Codec } from './g711.js';
-import type { DigitSource, MediaCommand, MediaEvent } from './media-worker-protocol.js';
+import type {
+  DigitSource,
+  MediaCommand,
+  MediaEvent,
+  RecordingResult,
+  RecordOptions,
+} from './media-worker-protocol.js';
+import { checkRecordOptions } from './wav-recorder.js';
 
 export interface StreamMedia {
   remoteAddress: string;
@@ -25,7 +32,27 @@ export interface MediaStreamHandle {
   /** Plays 8 kHz mono PCM; resolves when it has been sent, or was interrupted. */
   play(pcm: Int16Array): Promise<{ interrupted: boolean }>;
   stopPlay(): void;
+  /**
+   * Records the caller's audio into a new WAV file at `path` (16-bit 8 kHz mono). Resolves when
+   * it ended (max length, silence after speech, a finishing key, stopRecord, the stream closing)
+   * and the file is fsync'ed and closed: its row may then be committed.
+   * @throws RecordingError when the file cannot be created or written, or the options are bad.
+   */
+  record(options: RecordOptions): Promise<RecordingResult>;
+  /** Ends the recording in progress, if any, as 'stopped'. */
+  stopRecord(): void;
   close(): Promise<{ packetsSent: number; packetsReceived: number }>;
+}
+
+/** A recording that could not be made; the message names the file and says why. */
+export class RecordingError extends Error {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`Cannot record ${path}: ${reason}`);
+    this.name = 'RecordingError';
+  }
 }
 
 /**
@@ -67,6 +94,30 @@ export class MediaHost {
       stopPlay: () => {
         this.send({ kind: 'stopPlay', streamId });
       },
+      record: async (options) => {
+        const problem = checkRecordOptions(options);
+        if (problem !== undefined) throw new RecordingError(options.path, problem);
+        const recordId = randomUUID();
+        const done = await this.request(
+          {
+            kind: 'record',
+            streamId,
+            recordId,
+            path: options.path,
+            maxMs: options.maxMs,
+            silenceMs: options.silenceMs,
+            finishOnKey: options.finishOnKey,
+          },
+          `record:${recordId}`,
+        );
+        if (done.kind === 'recordFailed') throw new RecordingError(done.path, done.message);
+        if (done.kind !== 'recordDone') throw new RecordingError(options.path, `unexpected ${done.kind}`);
+        const { path, durationMs, reason, bytes, heardSound } = done;
+        return { path, durationMs, reason, bytes, heardSound };
+      },
+      stopRecord: () => {
+        this.send({ kind: 'stopRecord', streamId });
+      },
       close: async () => {
         this.listeners.delete(streamId);
         const closed = await this.request({ kind: 'close', streamId }, `close:${streamId}`);
@@ -101,7 +152,9 @@ export class MediaHost {
           ? `play:${event.playId}`
           : event.kind === 'closed'
             ? `close:${event.streamId}`
-            : undefined;
+            : event.kind === 'recordDone' || event.kind === 'recordFailed'
+              ? `record:${event.recordId}`
+              : undefined;
     if (event.kind === 'pacing') {
       this.pacing = { lateP99Ms: event.lateP99Ms, frames: event.frames };
       return;

@@ -21,6 +21,7 @@ const lateness: number[] = [];
 const scheduler = startFrameScheduler({
   clock: systemClock,
   frameMs: 20,
+  spinMs: 1.5,
   onFrame(frame, lateMs) {
     for (const stream of streams.values()) stream.sendFrame();
     lateness.push(lateMs);
@@ -48,6 +49,10 @@ port.on('message', (command: MediaCommand) => {
           digit: (digit, via, durationMs) =>
             post({ kind: 'digit', streamId: command.streamId, digit, via, durationMs }),
           digitStarted: () => post({ kind: 'digitStarted', streamId: command.streamId }),
+          recordDone: (recordId, result) =>
+            post({ kind: 'recordDone', streamId: command.streamId, recordId, ...result }),
+          recordFailed: (recordId, path, message) =>
+            post({ kind: 'recordFailed', streamId: command.streamId, recordId, path, message }),
         });
         streams.set(command.streamId, stream);
         post({ kind: 'opened', streamId: command.streamId, port: socket.address().port });
@@ -65,11 +70,26 @@ port.on('message', (command: MediaCommand) => {
           command.telephoneEventPayloadType,
         );
       return;
-    case 'play':
-      streams.get(command.streamId)?.play(command.playId, command.pcm);
+    case 'play': {
+      const stream = streams.get(command.streamId);
+      // A stream closed meanwhile (the caller hung up) must not leave the host waiting.
+      if (stream) stream.play(command.playId, command.pcm);
+      else post({ kind: 'playDone', streamId: command.streamId, playId: command.playId, interrupted: true });
       return;
+    }
     case 'stopPlay':
       streams.get(command.streamId)?.stopPlay();
+      return;
+    case 'record': {
+      const { kind: _kind, streamId, recordId, ...options } = command;
+      const stream = streams.get(streamId);
+      if (stream) stream.record(recordId, options);
+      else
+        post({ kind: 'recordFailed', streamId, recordId, path: options.path, message: 'the call has ended' });
+      return;
+    }
+    case 'stopRecord':
+      streams.get(command.streamId)?.stopRecord();
       return;
     case 'close': {
       const stream = streams.get(command.streamId);

@@ -1,9 +1,16 @@
 import type { Socket } from 'node:dgram';
 import { DtmfDetector } from './dtmf-detector.js';
 import { decodeG711, encodeG711, fillG711Silence, type G711Codec } from './g711.js';
-import type { DigitSource } from './media-worker-protocol.js';
+import type { DtmfDetection } from './dtmf-detector.js';
+import type {
+  DigitSource,
+  RecordingEndReason,
+  RecordingResult,
+  RecordOptions,
+} from './media-worker-protocol.js';
 import { isRtpParseError, parseRtpPacket, RTP_HEADER_SIZE, writeRtpHeader } from './rtp-packet.js';
-import { TelephoneEventReceiver } from './telephone-event.js';
+import { TelephoneEventReceiver, type TelephoneEventStart } from './telephone-event.js';
+import { WavRecorder } from './wav-recorder.js';
 
 /** 20 ms of 8 kHz audio: the packetisation every PBX we meet accepts (RFC 3551 §4.5). */
 export const SAMPLES_PER_FRAME = 160;
@@ -14,17 +21,29 @@ interface QueuedPrompt {
   offset: number;
 }
 
+interface ActiveRecording {
+  readonly recordId: string;
+  readonly recorder: WavRecorder;
+  /** Upper-case keys that end it. */
+  readonly finishOnKey: string;
+}
+
 export interface RtpStreamEvents {
   playDone(playId: string, interrupted: boolean): void;
   remoteLearned(address: string, port: number): void;
   digit(digit: string, via: Exclude<DigitSource, 'info'>, durationMs: number | undefined): void;
   digitStarted(): void;
+  /** The file is complete and fsync'ed. */
+  recordDone(recordId: string, result: RecordingResult): void;
+  recordFailed(recordId: string, path: string, message: string): void;
 }
 
 /**
  * One call leg's RTP, living in the media worker: sends a 20 ms G.711 packet every frame (the
  * queued prompt, else silence, so the peer's RTP timeout never hangs up on a waiting caller),
- * and learns the peer's real address from its packets (symmetric RTP, RFC 4961).
+ * and learns the peer's real address from its packets (symmetric RTP, RFC 4961). While a
+ * recording runs, every received audio packet is decoded once, for the recorder and the in-band
+ * detector alike, into a buffer the stream keeps.
  */
 export class RtpStream {
   private remote: { address: string; port: number } | undefined;
@@ -43,6 +62,11 @@ export class RtpStream {
   private peerSendsEvents = false;
   private readonly events4733: TelephoneEventReceiver;
   private readonly tones: DtmfDetector;
+  /** Samples fed to the in-band detector: its detections count from its start. */
+  private detectorSamples = 0;
+  /** SSRC of the latest telephone-event packet, to place its timestamp in the recording. */
+  private eventSsrc = 0;
+  private recording: ActiveRecording | undefined;
   packetsSent = 0;
   packetsReceived = 0;
 
@@ -52,11 +76,17 @@ export class RtpStream {
   ) {
     socket.on('message', (data, rinfo) => this.receive(data, rinfo.address, rinfo.port));
     this.events4733 = new TelephoneEventReceiver({
-      onStart: () => events.digitStarted(),
+      onStart: (start) => {
+        this.keyDownForRecording(start);
+        events.digitStarted();
+      },
       onPress: (press) => events.digit(press.digit, 'rfc4733', press.durationMs),
     });
     this.tones = new DtmfDetector({
-      onDigit: (detection) => events.digit(detection.digit, 'inband', undefined),
+      onDigit: (detection) => {
+        this.toneForRecording(detection);
+        events.digit(detection.digit, 'inband', undefined);
+      },
     });
   }
 
@@ -83,9 +113,39 @@ export class RtpStream {
     for (const prompt of this.queue.splice(0)) this.events.playDone(prompt.playId, true);
   }
 
+  /**
+   * Starts recording the caller into a new WAV file (wav-recorder.ts); a recording already
+   * running ends first, as 'stopped'. The outcome arrives as recordDone or recordFailed.
+   */
+  record(recordId: string, options: RecordOptions): void {
+    this.endRecording('stopped');
+    let recorder: WavRecorder;
+    try {
+      recorder = WavRecorder.open(options.path, options, performance.now());
+    } catch (error) {
+      this.events.recordFailed(recordId, options.path, messageOf(error));
+      return;
+    }
+    this.recording = { recordId, recorder, finishOnKey: (options.finishOnKey ?? '#').toUpperCase() };
+  }
+
+  stopRecord(): void {
+    this.endRecording('stopped');
+  }
+
   /** Called by the worker's frame scheduler once per 20 ms. */
   sendFrame(): void {
-    this.events4733.poll(performance.now());
+    const now = performance.now();
+    this.events4733.poll(now);
+    const recording = this.recording;
+    if (recording) {
+      try {
+        recording.recorder.tick(now);
+      } catch (error) {
+        this.recordingFailed(error);
+      }
+      this.endRecordingIfDue();
+    }
     if (!this.remote) return;
     const payload = this.packet.subarray(RTP_HEADER_SIZE);
     const prompt = this.queue[0];
@@ -116,6 +176,7 @@ export class RtpStream {
   }
 
   close(): void {
+    this.endRecording('hangup');
     this.stopPlay();
     this.socket.close();
   }
@@ -124,12 +185,28 @@ export class RtpStream {
     const packet = parseRtpPacket(data);
     if (isRtpParseError(packet)) return;
     this.packetsReceived++;
+    const now = performance.now();
     if (packet.payloadType === this.telephoneEventPayloadType) {
       this.peerSendsEvents = true;
-      this.events4733.receive(packet, performance.now());
-    } else if (packet.payloadType === this.payloadType && !this.peerSendsEvents) {
+      this.eventSsrc = packet.ssrc;
+      this.events4733.receive(packet, now);
+    } else if (packet.payloadType === this.payloadType && (this.recording || !this.peerSendsEvents)) {
       const samples = Math.min(packet.payload.length, this.received.length);
-      this.tones.process(decodeG711(this.codec, packet.payload.subarray(0, samples), this.received));
+      const pcm = decodeG711(this.codec, packet.payload.subarray(0, samples), this.received);
+      // The recorder takes the packet first, so that a tone the detector reports is already in it.
+      const recording = this.recording;
+      if (recording) {
+        try {
+          recording.recorder.write(pcm, packet.timestamp, packet.ssrc, now);
+        } catch (error) {
+          this.recordingFailed(error);
+        }
+      }
+      if (!this.peerSendsEvents) {
+        this.detectorSamples += pcm.length;
+        this.tones.process(pcm);
+      }
+      this.endRecordingIfDue();
     }
     if (!this.learned || this.remote?.address !== address || this.remote.port !== port) {
       this.learned = true;
@@ -139,4 +216,52 @@ export class RtpStream {
       }
     }
   }
+
+  /** An RFC 4733 key went down: a finishing key ends the recording where its timestamp falls. */
+  private keyDownForRecording(start: TelephoneEventStart): void {
+    const recording = this.recording;
+    if (!recording?.finishOnKey.includes(start.digit)) return;
+    // Phones that do not mute their audio during an event (RFC 4733 §2.6 asks them to) leave the
+    // tone in it; the event's timestamp is on the audio's clock and says where the tone began.
+    const cutAt = recording.recorder.positionOf(start.timestamp, this.eventSsrc) ?? recording.recorder.length;
+    this.endRecording('key', cutAt);
+  }
+
+  /** An in-band key was detected: a finishing key ends the recording, its tone cut. */
+  private toneForRecording(detection: DtmfDetection): void {
+    const recording = this.recording;
+    if (!recording?.finishOnKey.includes(detection.digit)) return;
+    const toneSamples = this.detectorSamples - detection.startSample;
+    this.endRecording('key', recording.recorder.length - toneSamples);
+  }
+
+  private endRecordingIfDue(): void {
+    const ending = this.recording?.recorder.ending;
+    if (ending !== undefined) this.endRecording(ending);
+  }
+
+  private endRecording(reason: RecordingEndReason, cutAt?: number): void {
+    const recording = this.recording;
+    if (!recording) return;
+    this.recording = undefined;
+    try {
+      const result = recording.recorder.finish(cutAt);
+      this.events.recordDone(recording.recordId, { ...result, reason });
+    } catch (error) {
+      this.events.recordFailed(recording.recordId, recording.recorder.path, messageOf(error));
+    }
+  }
+
+  /** A write failed (disk full, file system gone): the recording stops, the call goes on. */
+  private recordingFailed(error: unknown): void {
+    const recording = this.recording;
+    if (!recording) return;
+    this.recording = undefined;
+    recording.recorder.abandon();
+    this.events.recordFailed(recording.recordId, recording.recorder.path, messageOf(error));
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
