@@ -33,10 +33,22 @@ export interface Call {
     silenceMs: number;
     finishOnKey?: string;
   }): Promise<RecordingResult>;
+  /**
+   * Calls `target` (a SIP URI through the line's proxy) and, once it answers, joins the two:
+   * audio and digits flow between them and either side hanging up ends both. If the caller hangs
+   * up while the target rings, the target's leg is cancelled. Resolves with the attempt's outcome.
+   */
+  bridgeTo(
+    target: string,
+    options?: { ringTimeoutMs?: number; headers?: [string, string][] },
+  ): Promise<BridgeOutcome>;
   hangup(): Promise<void>;
   /** Resolves once, when the call is over, with why. */
   readonly ended: Promise<CallEnd>;
 }
+
+export type BridgeOutcome =
+  { kind: 'bridged' } | { kind: 'busy' } | { kind: 'no-answer' } | { kind: 'failed'; reason: string };
 
 export type CallState = 'ringing' | 'answering' | 'answered' | 'ended';
 

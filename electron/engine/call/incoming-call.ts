@@ -12,7 +12,8 @@ import type { SipEndpoint, SipRequest, SipResponse } from '../sip/sip-message.js
 import { parseSipUri } from '../sip/sip-uri.js';
 import type { InviteServerTransaction, NonInviteServerTransaction } from '../sip/server-transaction.js';
 import type { TransactionLayer } from '../sip/transaction-layer.js';
-import type { Call, CallEnd, CallState } from './call.js';
+import type { BridgeOutcome, Call, CallEnd, CallState } from './call.js';
+import type { OutgoingCall } from './outgoing-call.js';
 
 export interface IncomingCallDeps {
   lineId: string;
@@ -22,6 +23,8 @@ export interface IncomingCallDeps {
   local: SipEndpoint;
   clock: Clock;
   logger: Logger;
+  /** Places a call through the line (for bridging); the line agent routes its dialog. */
+  dial(target: string, headers: [string, string][]): OutgoingCall;
 }
 
 const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO';
@@ -122,6 +125,41 @@ export class IncomingCall implements Call {
   onDigit(listener: (digit: string, via: DigitSource) => void): () => void {
     this.digitListeners.add(listener);
     return () => this.digitListeners.delete(listener);
+  }
+
+  async bridgeTo(
+    target: string,
+    options: { ringTimeoutMs?: number; headers?: [string, string][] } = {},
+  ): Promise<BridgeOutcome> {
+    const stream = this.stream;
+    if (!stream || this.current !== 'answered') return { kind: 'failed', reason: 'the call is not answered' };
+    const leg = this.deps.dial(target, options.headers ?? []);
+    // The caller hanging up first cancels the ringing leg (CANCEL, RFC 3261 §9.1).
+    void this.ended.then(() => leg.hangup());
+    const ringTimer = this.deps.clock.setTimeout(() => void leg.hangup(), options.ringTimeoutMs ?? 30_000);
+    const outcome = await leg.start();
+    this.deps.clock.clearTimeout(ringTimer);
+    if (outcome.kind !== 'answered') {
+      return outcome.kind === 'busy'
+        ? { kind: 'busy' }
+        : outcome.kind === 'no-answer' || outcome.kind === 'cancelled'
+          ? { kind: 'no-answer' }
+          : {
+              kind: 'failed',
+              reason: outcome.kind === 'failed' ? outcome.message : `${outcome.status} ${outcome.reason}`,
+            };
+    }
+    const legMedia = leg.media;
+    // The caller may have hung up while the leg was ringing (`current` changed during the await).
+    if ((this.current as CallState) === 'ended' || !legMedia) {
+      await leg.hangup();
+      return { kind: 'failed', reason: 'the caller hung up' };
+    }
+    stream.stopPlay();
+    this.deps.media.bridge(stream, legMedia);
+    // Either side hanging up ends both legs.
+    void leg.ended.then(() => this.hangup());
+    return { kind: 'bridged' };
   }
 
   async hangup(): Promise<void> {

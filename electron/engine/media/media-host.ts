@@ -128,6 +128,15 @@ export class MediaHost {
     };
   }
 
+  /** Joins two open streams as the two legs of a bridged call (B2BUA). */
+  bridge(a: MediaStreamHandle, b: MediaStreamHandle): void {
+    this.send({ kind: 'bridge', streamId: a.streamId, otherStreamId: b.streamId });
+  }
+
+  unbridge(stream: MediaStreamHandle): void {
+    this.send({ kind: 'unbridge', streamId: stream.streamId });
+  }
+
   async shutdown(): Promise<void> {
     this.send({ kind: 'shutdown' });
     await this.worker.terminate();

@@ -55,6 +55,9 @@ export type MediaCommand =
     }
   | { kind: 'play'; streamId: string; playId: string; pcm: Int16Array }
   | { kind: 'stopPlay'; streamId: string }
+  /** B2BUA: each leg's received audio and RFC 4733 digits go out through the other. */
+  | { kind: 'bridge'; streamId: string; otherStreamId: string }
+  | { kind: 'unbridge'; streamId: string }
   | { kind: 'close'; streamId: string }
   | ({ kind: 'record'; streamId: string; recordId: string } & RecordOptions)
   | { kind: 'stopRecord'; streamId: string }

@@ -91,6 +91,14 @@ port.on('message', (command: MediaCommand) => {
     case 'stopRecord':
       streams.get(command.streamId)?.stopRecord();
       return;
+    case 'bridge': {
+      const other = streams.get(command.otherStreamId);
+      if (other) streams.get(command.streamId)?.bridgeWith(other);
+      return;
+    }
+    case 'unbridge':
+      streams.get(command.streamId)?.unbridge();
+      return;
     case 'close': {
       const stream = streams.get(command.streamId);
       if (!stream) return;

@@ -9,11 +9,20 @@ import type {
   RecordOptions,
 } from './media-worker-protocol.js';
 import { isRtpParseError, parseRtpPacket, RTP_HEADER_SIZE, writeRtpHeader } from './rtp-packet.js';
-import { TelephoneEventReceiver, type TelephoneEventStart } from './telephone-event.js';
+import type { DtmfDigit } from './dtmf-digit.js';
+import {
+  planTelephoneEvent,
+  serializeTelephoneEvent,
+  TelephoneEventReceiver,
+  type TelephoneEventPacket,
+  type TelephoneEventStart,
+} from './telephone-event.js';
 import { WavRecorder } from './wav-recorder.js';
 
 /** 20 ms of 8 kHz audio: the packetisation every PBX we meet accepts (RFC 3551 §4.5). */
 export const SAMPLES_PER_FRAME = 160;
+/** At most 200 ms of the other leg's audio waits to be sent. */
+const LIVE_CAPACITY = 1600;
 
 interface QueuedPrompt {
   playId: string;
@@ -67,6 +76,13 @@ export class RtpStream {
   /** SSRC of the latest telephone-event packet, to place its timestamp in the recording. */
   private eventSsrc = 0;
   private recording: ActiveRecording | undefined;
+  /** The other leg when bridged (B2BUA): our received audio and digits go out through it. */
+  private bridge: RtpStream | undefined;
+  /** Audio from the bridged leg waiting to be sent; bounded so latency cannot build up. */
+  private readonly live = new Int16Array(LIVE_CAPACITY);
+  private liveLength = 0;
+  /** RFC 4733 packets relayed from the other leg, sent in place of audio (§2.6). */
+  private relayedKey: { startedAt: number; timestamp: number; packets: TelephoneEventPacket[] } | undefined;
   packetsSent = 0;
   packetsReceived = 0;
 
@@ -80,7 +96,10 @@ export class RtpStream {
         this.keyDownForRecording(start);
         events.digitStarted();
       },
-      onPress: (press) => events.digit(press.digit, 'rfc4733', press.durationMs),
+      onPress: (press) => {
+        this.bridge?.relayDigit(press.digit, press.durationMs);
+        events.digit(press.digit, 'rfc4733', press.durationMs);
+      },
     });
     this.tones = new DtmfDetector({
       onDigit: (detection) => {
@@ -103,6 +122,17 @@ export class RtpStream {
     this.learned = false;
     this.codec = codec;
     this.payloadType = payloadType;
+  }
+
+  /** Joins two legs: each one's received audio and RFC 4733 digits go out through the other. */
+  bridgeWith(other: RtpStream): void {
+    this.bridge = other;
+    other.bridge = this;
+  }
+
+  unbridge(): void {
+    if (this.bridge?.bridge === this) this.bridge.bridge = undefined;
+    this.bridge = undefined;
   }
 
   play(playId: string, pcm: Int16Array): void {
@@ -147,6 +177,7 @@ export class RtpStream {
       this.endRecordingIfDue();
     }
     if (!this.remote) return;
+    if (this.sendRelayedKey(now, this.remote)) return;
     const payload = this.packet.subarray(RTP_HEADER_SIZE);
     const prompt = this.queue[0];
     if (prompt) {
@@ -159,6 +190,11 @@ export class RtpStream {
         this.queue.shift();
         this.events.playDone(prompt.playId, false);
       }
+    } else if (this.liveLength >= SAMPLES_PER_FRAME) {
+      this.frame.set(this.live.subarray(0, SAMPLES_PER_FRAME));
+      this.live.copyWithin(0, SAMPLES_PER_FRAME, this.liveLength);
+      this.liveLength -= SAMPLES_PER_FRAME;
+      encodeG711(this.codec, this.frame, this.packet, RTP_HEADER_SIZE);
     } else {
       fillG711Silence(this.codec, payload);
     }
@@ -176,6 +212,7 @@ export class RtpStream {
   }
 
   close(): void {
+    this.unbridge();
     this.endRecording('hangup');
     this.stopPlay();
     this.socket.close();
@@ -190,7 +227,10 @@ export class RtpStream {
       this.peerSendsEvents = true;
       this.eventSsrc = packet.ssrc;
       this.events4733.receive(packet, now);
-    } else if (packet.payloadType === this.payloadType && (this.recording || !this.peerSendsEvents)) {
+    } else if (
+      packet.payloadType === this.payloadType &&
+      (this.recording || this.bridge || !this.peerSendsEvents)
+    ) {
       const samples = Math.min(packet.payload.length, this.received.length);
       const pcm = decodeG711(this.codec, packet.payload.subarray(0, samples), this.received);
       // The recorder takes the packet first, so that a tone the detector reports is already in it.
@@ -202,6 +242,7 @@ export class RtpStream {
           this.recordingFailed(error);
         }
       }
+      this.bridge?.feedLive(pcm);
       if (!this.peerSendsEvents) {
         this.detectorSamples += pcm.length;
         this.tones.process(pcm);
@@ -215,6 +256,56 @@ export class RtpStream {
         this.events.remoteLearned(address, port);
       }
     }
+  }
+
+  /** Audio received on the other leg, to be sent on this one at our own pace, SSRC and sequence. */
+  private feedLive(pcm: Int16Array): void {
+    if (this.liveLength + pcm.length > LIVE_CAPACITY) {
+      // Late or bursty input: drop the oldest audio rather than let the delay grow.
+      const drop = this.liveLength + pcm.length - LIVE_CAPACITY;
+      this.live.copyWithin(0, drop, this.liveLength);
+      this.liveLength -= drop;
+    }
+    this.live.set(pcm, this.liveLength);
+    this.liveLength += pcm.length;
+  }
+
+  /** A key pressed on the other leg, re-sent here as RFC 4733 events (or dropped without them). */
+  private relayDigit(digit: DtmfDigit, durationMs: number): void {
+    if (this.telephoneEventPayloadType === undefined) return;
+    const timestamp = this.timestamp;
+    const packets = planTelephoneEvent({
+      digit,
+      durationMs: Math.max(40, durationMs),
+      timestamp,
+      intervalMs: 20,
+    });
+    this.relayedKey = { startedAt: performance.now(), timestamp, packets };
+  }
+
+  /** Sends the relayed key's packet due now instead of audio; false when there is none. */
+  private sendRelayedKey(now: number, remote: { address: string; port: number }): boolean {
+    const key = this.relayedKey;
+    const next = key?.packets[0];
+    if (!key || !next || this.telephoneEventPayloadType === undefined) return false;
+    if (now - key.startedAt + 1 < next.offsetMs) return false;
+    key.packets.shift();
+    if (key.packets.length === 0) this.relayedKey = undefined;
+    const payload = serializeTelephoneEvent(next.payload);
+    const packet = new Uint8Array(RTP_HEADER_SIZE + payload.length);
+    writeRtpHeader(packet, {
+      payloadType: this.telephoneEventPayloadType,
+      sequenceNumber: this.sequence,
+      timestamp: next.timestamp,
+      ssrc: this.ssrc,
+      marker: next.marker,
+    });
+    packet.set(payload, RTP_HEADER_SIZE);
+    this.sequence = (this.sequence + 1) & 0xffff;
+    this.timestamp = (this.timestamp + SAMPLES_PER_FRAME) >>> 0;
+    this.packetsSent++;
+    this.socket.send(packet, remote.port, remote.address);
+    return true;
   }
 
   /** An RFC 4733 key went down: a finishing key ends the recording where its timestamp falls. */

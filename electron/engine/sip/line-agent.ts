@@ -1,6 +1,7 @@
 import type { Line, Registration } from '../../../shared/domain/line.js';
 import type { Clock, TimerHandle } from '../clock.js';
 import { IncomingCall } from '../call/incoming-call.js';
+import { OutgoingCall } from '../call/outgoing-call.js';
 import type { Logger } from '../logger.js';
 import type { MediaHost } from '../media/media-host.js';
 import { DigestSession } from './digest-auth.js';
@@ -54,6 +55,10 @@ export class LineAgent {
   private registrarAddress: string | undefined;
   private local: SipEndpoint | undefined;
   private readonly calls = new Map<string, IncomingCall>();
+  /** Legs we placed (agents, callbacks), by Call-ID, for the requests the far end sends in them. */
+  private readonly legs = new Map<string, OutgoingCall>();
+  private digest: DigestSession | undefined;
+  private registrar: SipEndpoint | undefined;
   private keepAlive: TimerHandle | undefined;
 
   constructor(private readonly options: LineAgentOptions) {}
@@ -77,10 +82,10 @@ export class LineAgent {
     this.transport = transport;
     const layer = new TransactionLayer({ clock, transport, user: this.transactionUser() });
     this.layer = layer;
-    const digest = new DigestSession({
+    const digest = (this.digest = new DigestSession({
       username: account.authUsername ?? account.username,
       password: account.password,
-    });
+    }));
     const exchange = new SipRegisterExchange(
       layer,
       { registrar: account.registrar, username: account.username, displayName: account.displayName },
@@ -112,6 +117,7 @@ export class LineAgent {
   async stop(): Promise<void> {
     if (this.keepAlive) this.options.clock.clearTimeout(this.keepAlive);
     await Promise.all([...this.calls.values()].map((call) => call.hangup()));
+    await Promise.all([...this.legs.values()].map((leg) => leg.hangup()));
     await this.registration?.stop();
     this.layer?.close();
     await this.transport?.close();
@@ -131,20 +137,27 @@ export class LineAgent {
       // Given the listening port, Kamailio opens a second connection to the listener instead,
       // which a firewall or NAT in front of this PC would block.
       this.local = await transport.connect(registrar);
+      this.registrar = registrar;
       return { registrar, local: this.local };
     }
     const local = await localAddressToward(address, port);
     this.local = { transport: 'udp', address: local, port: transport.local.port };
-    return { registrar: { transport: 'udp', address, port }, local: this.local };
+    this.registrar = { transport: 'udp', address, port };
+    return { registrar: this.registrar, local: this.local };
   }
 
   private transactionUser(): TransactionUser {
     return {
       onRequest: (request, transaction, from) => {
         if (/;\s*tag=/i.test(request.headers.get('to') ?? '')) {
-          const call = this.calls.get(request.headers.get('call-id') ?? '');
+          const callId = request.headers.get('call-id') ?? '';
+          const call = this.calls.get(callId);
+          const leg = this.legs.get(callId);
           if (call) call.handleRequest(request, transaction);
-          else transaction.respond(createResponse(request, 481));
+          else if (leg && request.method === 'BYE') {
+            transaction.respond(createResponse(request, 200));
+            leg.remoteHangup();
+          } else transaction.respond(createResponse(request, 481));
           return;
         }
         if (request.method === 'INVITE' && transaction.kind === 'invite') {
@@ -186,10 +199,35 @@ export class LineAgent {
       local,
       clock: this.options.clock,
       logger: this.options.logger,
+      dial: (target, headers) => this.dial(target, headers),
     });
     this.calls.set(call.callId, call);
     void call.ended.then(() => this.calls.delete(call.callId));
     this.options.onCall(call);
+  }
+
+  /** Places a call through the registrar with the line's credentials (agent legs, callbacks). */
+  dial(target: string, headers: [string, string][] = []): OutgoingCall {
+    const { layer, local, digest, registrar } = this;
+    if (!layer || !local || !digest || !registrar) throw new Error('the line is not registered yet');
+    const { account } = this.options;
+    const leg = new OutgoingCall(
+      {
+        layer,
+        media: this.options.media,
+        local,
+        proxy: registrar,
+        digest,
+        fromUri: `sip:${account.username}@${account.registrar}`,
+        displayName: account.displayName,
+        logger: this.options.logger,
+      },
+      target,
+      headers,
+    );
+    this.legs.set(leg.callId, leg);
+    void leg.ended.then(() => this.legs.delete(leg.callId));
+    return leg;
   }
 
   private outOfDialog(request: SipRequest) {
