@@ -42,6 +42,11 @@ export interface Call {
     target: string,
     options?: { ringTimeoutMs?: number; headers?: [string, string][] },
   ): Promise<BridgeOutcome>;
+  /**
+   * Blind transfer (REFER, RFC 3515): asks the caller's side to call `target` itself, then
+   * follows its NOTIFY progress reports (sipfrag, RFC 3420) to success or failure.
+   */
+  transfer(target: string, options?: { timeoutMs?: number }): Promise<TransferOutcome>;
   hangup(): Promise<void>;
   /** Resolves once, when the call is over, with why. */
   readonly ended: Promise<CallEnd>;
@@ -49,6 +54,8 @@ export interface Call {
 
 export type BridgeOutcome =
   { kind: 'bridged' } | { kind: 'busy' } | { kind: 'no-answer' } | { kind: 'failed'; reason: string };
+
+export type TransferOutcome = { kind: 'transferred' } | { kind: 'failed'; reason: string };
 
 export type CallState = 'ringing' | 'answering' | 'answered' | 'ended';
 

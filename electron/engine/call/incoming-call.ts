@@ -12,7 +12,7 @@ import type { SipEndpoint, SipRequest, SipResponse } from '../sip/sip-message.js
 import { parseSipUri } from '../sip/sip-uri.js';
 import type { InviteServerTransaction, NonInviteServerTransaction } from '../sip/server-transaction.js';
 import type { TransactionLayer } from '../sip/transaction-layer.js';
-import type { BridgeOutcome, Call, CallEnd, CallState } from './call.js';
+import type { BridgeOutcome, Call, CallEnd, CallState, TransferOutcome } from './call.js';
 import type { OutgoingCall } from './outgoing-call.js';
 
 export interface IncomingCallDeps {
@@ -27,7 +27,7 @@ export interface IncomingCallDeps {
   dial(target: string, headers: [string, string][]): OutgoingCall;
 }
 
-const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO';
+const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER, NOTIFY';
 
 /**
  * A call the office line received, as the UAS of RFC 3261 §13.3: rings (180) until answered,
@@ -49,6 +49,8 @@ export class IncomingCall implements Call {
   private readonly digitListeners = new Set<(digit: string, via: DigitSource) => void>();
   private bargeIn: (() => void) | undefined;
   private finish!: (end: CallEnd) => void;
+  /** Settles the pending REFER from the NOTIFYs that report on it. */
+  private transferring: ((outcome: TransferOutcome) => void) | undefined;
 
   constructor(
     private readonly invite: SipRequest,
@@ -162,6 +164,41 @@ export class IncomingCall implements Call {
     return { kind: 'bridged' };
   }
 
+  async transfer(target: string, options: { timeoutMs?: number } = {}): Promise<TransferOutcome> {
+    if (this.current !== 'answered') return { kind: 'failed', reason: 'the call is not answered' };
+    if (this.transferring) return { kind: 'failed', reason: 'a transfer is already under way' };
+    const refer = this.dialog.createRequest('REFER');
+    refer.headers.append('refer-to', `<${target}>`);
+    refer.headers.append('referred-by', `<sip:${this.dialled || 'switchboard'}@${this.deps.local.address}>`);
+    refer.headers.append('contact', this.contact());
+    const hop = this.dialog.nextHop(this.from.transport) ?? this.from;
+    const outcome = new Promise<TransferOutcome>((resolve) => (this.transferring = resolve));
+    const timer = this.deps.clock.setTimeout(
+      () => this.transferring?.({ kind: 'failed', reason: 'no report from the transfer target in time' }),
+      options.timeoutMs ?? 30_000,
+    );
+    this.deps.layer.sendRequest(refer, hop, {
+      onFinal: (response) => {
+        if (response.status >= 300)
+          this.transferring?.({
+            kind: 'failed',
+            reason: `REFER refused: ${response.status} ${response.reason}`,
+          });
+      },
+      onTimeout: () => this.transferring?.({ kind: 'failed', reason: 'REFER got no answer' }),
+      onTransportError: (error) => this.transferring?.({ kind: 'failed', reason: error.message }),
+    });
+    const result = await Promise.race([
+      outcome,
+      this.ended.then((): TransferOutcome => ({ kind: 'transferred' })),
+    ]);
+    this.deps.clock.clearTimeout(timer);
+    this.transferring = undefined;
+    // Transferred: the caller talks to the target now; our leg is done (RFC 5589 §6.1).
+    if (result.kind === 'transferred') await this.hangup();
+    return result;
+  }
+
   async hangup(): Promise<void> {
     if (this.current === 'ended') return;
     if (this.current !== 'answered') {
@@ -224,6 +261,10 @@ export class IncomingCall implements Call {
         return;
       case 'OPTIONS':
         transaction.respond(createResponse(request, 200, { headers: [['allow', ALLOW]] }));
+        return;
+      case 'NOTIFY':
+        transaction.respond(createResponse(request, 200));
+        this.transferProgress(request);
         return;
       default:
         transaction.respond(createResponse(request, 405, { headers: [['allow', ALLOW]] }));
@@ -294,6 +335,15 @@ export class IncomingCall implements Call {
       });
     if (digit) this.digit(digit.toUpperCase(), 'info');
     return createResponse(request, 200);
+  }
+
+  /** NOTIFY for our REFER (RFC 3515 §2.4.5): the sipfrag's status line says how the call went. */
+  private transferProgress(notify: SipRequest): void {
+    if (!/^refer\b/i.test(notify.headers.get('event') ?? '')) return;
+    const status = Number(/^SIP\/2\.0\s+(\d{3})/.exec(notify.body.trim())?.[1]);
+    if (!Number.isInteger(status) || status < 200) return;
+    if (status < 300) this.transferring?.({ kind: 'transferred' });
+    else this.transferring?.({ kind: 'failed', reason: `the target answered ${status}` });
   }
 
   private digit(digit: string, via: DigitSource): void {
