@@ -25,13 +25,19 @@ describe('office line registration against Kamailio', () => {
     dir?.remove();
   });
 
-  const registrationOf = async (client: RawApiClient, name: string, state: string) =>
-    client.waitFor((f) => {
-      if (f.t !== 'evt' || f.name !== 'engine.statusChanged') return false;
-      const lines = (f.payload as { lines: { displayName: string; registration: { state: string } }[] })
-        .lines;
-      return lines.some((l) => l.displayName === name && l.registration.state === state);
-    }, 15_000);
+  /** Polls lines.list: registration may finish before the client connects, so events can be missed. */
+  const registrationOf = async (client: RawApiClient, name: string, state: string) => {
+    for (let i = 0; i < 150; i++) {
+      const listed = (await client.call('lines.list', {})).result as {
+        displayName: string;
+        registration: { state: string; reason?: string };
+      }[];
+      const line = listed.find((l) => l.displayName === name);
+      if (line?.registration.state === state) return line;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`line ${name} never reached ${state}`);
+  };
 
   it('registers with digest auth, reports a wrong password, and un-registers on stop', async () => {
     const config = join(dir.path, 'office.json');
@@ -58,11 +64,8 @@ describe('office line registration against Kamailio', () => {
     const client = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
     await client.call('system.status', {});
     await registrationOf(client, 'Main', 'registered');
-    const failed = await registrationOf(client, 'Typo', 'failed');
-    const typo = (
-      failed.payload as { lines: { displayName: string; registration: { reason?: string } }[] }
-    ).lines.find((l) => l.displayName === 'Typo');
-    expect(typo?.registration.reason).toMatch(/wrong (username or )?password/);
+    const typo = await registrationOf(client, 'Typo', 'failed');
+    expect(typo.registration.reason).toMatch(/wrong (username or )?password/);
 
     const listed = (await client.call('lines.list', {})).result as {
       displayName: string;

@@ -226,6 +226,22 @@ export class BaresipAgent {
     });
   }
 
+  /**
+   * Places a call (ctrl_tcp "dial"), e.g. to "sip:office@127.0.0.1": through the proxy, with the
+   * account's credentials. Resolves once baresip took the command; the call's progress comes as
+   * events (CALL_OUTGOING, CALL_RINGING, CALL_ESTABLISHED, CALL_CLOSED).
+   */
+  async dial(uri: string): Promise<void> {
+    const response = await this.command('dial', uri);
+    if (!response.ok) throw new Error(`${this.name}: dial ${uri} refused: ${response.data}`);
+  }
+
+  /** Hangs up the current call (ctrl_tcp "hangup"): BYE if it was answered, else CANCEL. */
+  async hangup(): Promise<void> {
+    const response = await this.command('hangup');
+    if (!response.ok) throw new Error(`${this.name}: hangup refused: ${response.data}`);
+  }
+
   /** Closes the control connection (the agent keeps running). */
   close(): void {
     this.closed = true;

@@ -12,7 +12,7 @@
  * process. Everything a run writes (configs, logs, recordings, control sockets) lives in a fresh
  * temp dir, removed by stop() unless SWITCHBOARD_KEEP_TESTBED=1 (or the start failed).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,13 @@ export interface TestbedOptions {
   auth?: boolean;
   /** Agent phones to start and register. Default none. */
   agents?: AgentName[];
+  /**
+   * What an agent plays into its calls instead of its tone: a WAV file, best 8 kHz 16-bit mono
+   * PCM (what aufile reads without conversion). It plays from the start of each call, once, and
+   * baresip 1.0 hangs up when it runs out ("menu: audio error (0,end of file)", at aufile's next
+   * 1 s check): make it longer than the calls it is used in.
+   */
+  agentAudio?: Partial<Record<AgentName, string>>;
 }
 
 export interface Testbed {
@@ -106,6 +113,13 @@ export interface Testbed {
   pids(): number[];
   /** Output of one process so far ("rtpengine", "kamailio", "agent1"...), also after stop(). */
   logs(name: string): string;
+  /**
+   * The agent's call recordings so far, oldest first (full paths). baresip's sndfile module
+   * writes two 16-bit PCM WAV files per call, named after the second the audio started:
+   * `dump-<YYYY-MM-DD-hh-mm-ss>-enc.wav` (what the agent sent) and `...-dec.wav` (what it heard,
+   * decoded as it arrived). Their headers are complete once the call has closed.
+   */
+  recordings(name: AgentName): string[];
   /** Stops agents, then kamailio and rtpengine; removes the temp dir. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -170,7 +184,7 @@ export function checkPrivateNetns(): void {
   }
 }
 
-function baresipConfig(dir: string, name: AgentName): string {
+function baresipConfig(dir: string, name: AgentName, audioSource: string): string {
   const setup = AGENT_SETUP[name];
   return [
     `# baresip agent "${name}" for the Switchboard SIP test bed (written by test/pbx/testbed.ts)`,
@@ -184,8 +198,9 @@ function baresipConfig(dir: string, name: AgentName): string {
     // the last DTMF digit stay buffered until more RTP comes (no CALL_DTMF_END for it).
     'jitter_buffer_delay 0-0',
     '',
-    '# Audio: play a tone file into calls; received audio goes nowhere (no sound card here).',
-    `audio_source aufile,${join(dir, 'tone.wav')}`,
+    '# Audio: play a file into calls (a tone unless agentAudio names another); received audio goes',
+    '# nowhere (no sound card here).',
+    `audio_source aufile,${audioSource}`,
     'audio_player aubridge,nowhere',
     'audio_alert aubridge,nowhere',
     '',
@@ -335,7 +350,9 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
         mkdirSync(join(agentDir, 'rec'), { recursive: true });
         // 60 s of tone: plain 8 kHz 16-bit mono PCM, what aufile reads without conversion.
         writePcmWav(join(agentDir, 'tone.wav'), sineTone(60, setup.toneHz));
-        writeFileSync(join(agentDir, 'config'), baresipConfig(agentDir, name));
+        const audio = options.agentAudio?.[name] ?? join(agentDir, 'tone.wav');
+        if (!existsSync(audio)) throw new Error(`${name}: audio file ${audio} does not exist`);
+        writeFileSync(join(agentDir, 'config'), baresipConfig(agentDir, name, audio));
         writeFileSync(join(agentDir, 'accounts'), baresipAccounts(name));
         const proc = await start(name, tool('baresip'), ['-f', agentDir]);
         const agent = await BaresipAgent.connect({
@@ -409,6 +426,14 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
       return pids;
     },
     logs,
+    recordings(name) {
+      const recDir = join(dir, name, 'rec');
+      if (!existsSync(recDir)) return [];
+      return readdirSync(recDir)
+        .filter((file) => file.endsWith('.wav'))
+        .sort()
+        .map((file) => join(recDir, file));
+    },
     stop: () => stop(true),
   };
 }

@@ -38,6 +38,9 @@ export async function startOfficeEngine(
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error(`the office line did not register in 30 s; engine log:\n${engine.stderr()}`);
+  } catch (error) {
+    await engine.stop();
+    throw error;
   } finally {
     client.close();
   }
