@@ -41,6 +41,8 @@ export interface LineAgentOptions {
 const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO';
 /** Home NAT routers forget UDP mappings after 30–60 s of silence; ping well inside that. */
 const UDP_KEEP_ALIVE_MS = 25_000;
+/** Longest shutdown waits for the BYEs of calls still up. */
+const HANGUP_WAIT_MS = 2_000;
 
 /**
  * The SIP user agent of one office line: its own transport (UDP or TCP, RFC 3261 §18) and
@@ -116,8 +118,16 @@ export class LineAgent {
   /** Hangs up its calls, un-REGISTERs (RFC 3261 §10.2.2) and closes the transport. */
   async stop(): Promise<void> {
     if (this.keepAlive) this.options.clock.clearTimeout(this.keepAlive);
-    await Promise.all([...this.calls.values()].map((call) => call.hangup()));
-    await Promise.all([...this.legs.values()].map((leg) => leg.hangup()));
+    // BYE every call, but do not let a peer that stopped answering hold up shutdown (a BYE
+    // transaction can take 64*T1 = 32 s to time out).
+    const hangups = Promise.all([...this.calls.values(), ...this.legs.values()].map((call) => call.hangup()));
+    await new Promise<void>((resolve) => {
+      const timer = this.options.clock.setTimeout(resolve, HANGUP_WAIT_MS);
+      void hangups.then(() => {
+        this.options.clock.clearTimeout(timer);
+        resolve();
+      });
+    });
     await this.registration?.stop();
     this.layer?.close();
     await this.transport?.close();
