@@ -83,6 +83,8 @@ export interface TestbedOptions {
    * 1 s check): make it longer than the calls it is used in.
    */
   agentAudio?: Partial<Record<AgentName, string>>;
+  /** Agents that ring until told to answer (`accept`), instead of answering at once. */
+  manualAnswer?: AgentName[];
 }
 
 export interface Testbed {
@@ -221,10 +223,10 @@ function baresipConfig(dir: string, name: AgentName, audioSource: string): strin
   ].join('\n');
 }
 
-function baresipAccounts(name: AgentName): string {
+function baresipAccounts(name: AgentName, manualAnswer: boolean): string {
   return [
-    '# One account: registers at the test-bed proxy and answers every call at once.',
-    `<sip:${name}@${HOST}:${SIP_PORT}>;auth_pass=${USERS[name]};answermode=auto;regint=300;audio_codecs=PCMU,PCMA`,
+    '# One account: registers at the test-bed proxy and answers every call at once (or rings).',
+    `<sip:${name}@${HOST}:${SIP_PORT}>;auth_pass=${USERS[name]};answermode=${manualAnswer ? 'manual' : 'auto'};regint=300;audio_codecs=PCMU,PCMA`,
     '',
   ].join('\n');
 }
@@ -353,7 +355,7 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
         const audio = options.agentAudio?.[name] ?? join(agentDir, 'tone.wav');
         if (!existsSync(audio)) throw new Error(`${name}: audio file ${audio} does not exist`);
         writeFileSync(join(agentDir, 'config'), baresipConfig(agentDir, name, audio));
-        writeFileSync(join(agentDir, 'accounts'), baresipAccounts(name));
+        writeFileSync(join(agentDir, 'accounts'), baresipAccounts(name, options.manualAnswer?.includes(name) ?? false));
         const proc = await start(name, tool('baresip'), ['-f', agentDir]);
         const agent = await BaresipAgent.connect({
           name,

@@ -94,9 +94,10 @@ export class OutgoingCall {
       await this.bye();
       return;
     }
-    this.cancelRequested = true;
     // §9.1: a CANCEL may only follow a provisional response; otherwise wait for one (or the end).
-    if (this.ringing) this.sendCancel();
+    // A second hangup() while the first CANCEL is under way only waits for the outcome.
+    if (!this.cancelRequested && this.ringing) this.sendCancel();
+    this.cancelRequested = true;
     await this.outcome;
   }
 
@@ -139,8 +140,9 @@ export class OutgoingCall {
     this.transaction = this.deps.layer.sendRequest(invite, this.deps.proxy, {
       onProvisional: (response) => {
         if (response.status === 100) return;
+        const wasRinging = this.ringing;
         this.ringing = true;
-        if (this.cancelRequested) this.sendCancel();
+        if (this.cancelRequested && !wasRinging) this.sendCancel();
       },
       onFinal: (response) => this.final(response, authenticated),
       onTimeout: () => this.finish({ kind: 'no-answer', status: 408 }),
@@ -222,15 +224,21 @@ export class OutgoingCall {
       ['cseq', `${this.cseq} CANCEL`],
     ]);
     for (const route of invite.headers.getAll('route')) headers.append('route', route);
-    this.deps.layer.sendRequest(
-      { kind: 'request', method: 'CANCEL', uri: invite.uri, headers, body: '' },
-      this.deps.proxy,
-      {
-        onFinal: () => undefined,
-        onTimeout: () => undefined,
-        onTransportError: () => undefined,
-      },
-    );
+    const ignore = {
+      onFinal: () => undefined,
+      onTimeout: () => undefined,
+      onTransportError: () => undefined,
+    };
+    try {
+      this.deps.layer.sendRequest(
+        { kind: 'request', method: 'CANCEL', uri: invite.uri, headers, body: '' },
+        this.deps.proxy,
+        ignore,
+      );
+    } catch (error) {
+      // Never out of a timer or a response callback: log it, the INVITE's own timeout ends the attempt.
+      this.deps.logger.warn('could not send CANCEL', { callId: this.callId, error: String(error) });
+    }
   }
 
   private async bye(): Promise<void> {
