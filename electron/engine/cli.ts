@@ -15,6 +15,10 @@ import { plainFileCipher } from './store/secret-store.js';
  */
 async function main(): Promise<number> {
   const logger = createStreamLogger((line) => process.stderr.write(line));
+  // A promise one call forgot to handle must not end every other call (Node 20 exits on it).
+  process.on('unhandledRejection', (reason) =>
+    logger.error('unhandled rejection', { reason: String(reason) }),
+  );
   // Listen before anything starts, so a signal during startup still ends in a clean shutdown.
   const shutdown = new Promise<void>((resolve) => {
     const stop = (signal: string): void => {

@@ -20,6 +20,8 @@ if (!parentPort) throw new Error('utility-entry runs only inside an Electron uti
 const port: ParentPort = parentPort;
 
 const logger = createStreamLogger((line) => process.stderr.write(line));
+// A promise one call forgot to handle must not end every other call (Node 20 exits on it).
+process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { reason: String(reason) }));
 const rpcListeners = new Set<(message: unknown) => void>();
 let engine: Engine | undefined;
 
