@@ -176,6 +176,13 @@ export class MediaHost {
       this.listeners.get(event.streamId)?.digitStarted();
       return;
     }
+    if (event.kind === 'streamFailed') {
+      this.logger.error('an RTP stream failed and was closed', {
+        streamId: event.streamId,
+        error: event.message,
+      });
+      return;
+    }
     if (event.kind === 'remoteLearned') {
       this.logger.info('RTP peer address learned', { address: event.address, port: event.port });
       return;

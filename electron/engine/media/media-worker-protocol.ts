@@ -84,4 +84,6 @@ export type MediaEvent =
   | ({ kind: 'recordDone'; streamId: string; recordId: string } & RecordingResult)
   /** The file could not be created or written; whatever part of it exists is left as it is. */
   | { kind: 'recordFailed'; streamId: string; recordId: string; path: string; message: string }
-  | { kind: 'pacing'; lateP99Ms: number; frames: number };
+  | { kind: 'pacing'; lateP99Ms: number; frames: number }
+  /** A stream threw while sending and was closed; the other calls go on. */
+  | { kind: 'streamFailed'; streamId: string; message: string };

@@ -23,7 +23,16 @@ const scheduler = startFrameScheduler({
   frameMs: 20,
   spinMs: 1.5,
   onFrame(frame, lateMs) {
-    for (const stream of streams.values()) stream.sendFrame();
+    for (const [streamId, stream] of streams) {
+      try {
+        stream.sendFrame();
+      } catch (error) {
+        // One call's broken stream must not stop the pacing of every other call.
+        streams.delete(streamId);
+        stream.close();
+        post({ kind: 'streamFailed', streamId, message: String(error) });
+      }
+    }
     lateness.push(lateMs);
     // Every 2 s, tell the host how punctual pacing was (figures for logs and benchmarks).
     if (frame % 100 === 99) {

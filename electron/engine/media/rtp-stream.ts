@@ -219,6 +219,8 @@ export class RtpStream {
   }
 
   private receive(data: Buffer, address: string, port: number): void {
+    // Port 0 cannot be sent to: a packet "from" it (SIPp does this) must not become our target.
+    if (port === 0) return;
     const packet = parseRtpPacket(data);
     if (isRtpParseError(packet)) return;
     this.packetsReceived++;
