@@ -355,7 +355,10 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
         const audio = options.agentAudio?.[name] ?? join(agentDir, 'tone.wav');
         if (!existsSync(audio)) throw new Error(`${name}: audio file ${audio} does not exist`);
         writeFileSync(join(agentDir, 'config'), baresipConfig(agentDir, name, audio));
-        writeFileSync(join(agentDir, 'accounts'), baresipAccounts(name, options.manualAnswer?.includes(name) ?? false));
+        writeFileSync(
+          join(agentDir, 'accounts'),
+          baresipAccounts(name, options.manualAnswer?.includes(name) ?? false),
+        );
         const proc = await start(name, tool('baresip'), ['-f', agentDir]);
         const agent = await BaresipAgent.connect({
           name,
