@@ -31,7 +31,7 @@
  * - Digits: a <log> line per digit SIPp sent vs `digit received` lines in the engine's log.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg, networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -46,7 +46,8 @@ import {
 } from '../test/pbx/process-supervisor.js';
 import { startTestbed, type Testbed } from '../test/pbx/testbed.js';
 import { tempDir } from '../test/fakes/temp-dir.js';
-import { startEngineProcess, type EngineProcess } from '../test/support/engine-process.js';
+import type { EngineProcess } from '../test/support/engine-process.js';
+import { startOfficeEngine } from '../test/support/office-engine.js';
 import { percentile } from '../electron/engine/media/percentile.js';
 
 const SELF = 'node scripts/in-netns.mjs npx tsx bench/call-load.ts';
@@ -304,21 +305,7 @@ async function runLevel(calls: number, benchDir: string): Promise<LevelResult> {
   const data = tempDir('switchboard-call-load-');
   try {
     testbed = await startTestbed({ auth: false });
-    const config = join(data.path, 'office.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        lines: [
-          {
-            displayName: 'Main',
-            registrar: testbed.proxyAddress,
-            username: 'office',
-            password: testbed.users.office,
-          },
-        ],
-      }),
-    );
-    engine = await startEngineProcess(data.path, ['--config', config]);
+    engine = await startOfficeEngine(testbed, data.path);
     const enginePid = engine.child.pid ?? 0;
     const registered = /TESTBED REGISTERED office contact <sip:office@([\d.]+):(\d+)[;>]/;
     const kamailioLog = (): string => testbed?.logs('kamailio') ?? '';
