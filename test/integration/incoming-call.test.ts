@@ -8,8 +8,10 @@ import { startOfficeEngine } from '../support/office-engine.js';
 /**
  * A caller (SIPp) dials the office line through the PBX (Kamailio, with digest auth); the engine
  * answers, plays its greeting, hears RFC 4733 digits exactly once each, and ends the call on BYE.
+ * Over TCP the engine has no UDP socket at all, so the INVITE can only have come over the
+ * connection its REGISTER opened (RFC 3261 §18, RFC 5626 §5.3).
  */
-describe('the engine answers a call on the office line', () => {
+describe.each(['udp', 'tcp'] as const)('the engine answers a call on an office line over %s', (transport) => {
   let testbed: Testbed;
   let dir: ReturnType<typeof tempDir>;
   let engine: EngineProcess | undefined;
@@ -17,7 +19,7 @@ describe('the engine answers a call on the office line', () => {
   beforeAll(async () => {
     testbed = await startTestbed({ auth: true });
     dir = tempDir();
-    engine = await startOfficeEngine(testbed, dir.path);
+    engine = await startOfficeEngine(testbed, dir.path, { transport });
   });
   afterAll(async () => {
     await engine?.stop();
