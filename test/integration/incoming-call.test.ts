@@ -47,4 +47,21 @@ describe.each(['udp', 'tcp'] as const)('the engine answers a call on an office l
     // The 200 carried our SDP answer and the caller's ACK reached us (no 200 retransmission storm).
     expect(result.messages).toMatch(/SIP\/2\.0 200 OK[\s\S]*m=audio \d+ RTP\/AVP 8 101/);
   });
+
+  it('offers in its 200 when the INVITE has no SDP, and takes the answer from the ACK', async () => {
+    const before = (engine?.stderr() ?? '').length;
+    const result = await runSipp({
+      scenario: SCENARIOS.uacLateOffer,
+      service: 'office',
+      remote: testbed.proxyAddress,
+      auth: { user: 'caller1', password: testbed.users.caller1 },
+      dir: testbed.dir,
+      timeoutSeconds: 20,
+    });
+    expect(result.code, describeSipp(result)).toBe(0);
+    expect(result.messages).toMatch(/SIP\/2\.0 200 OK[\s\S]*m=audio \d+ RTP\/AVP 0 8 101/);
+    const log = (engine?.stderr() ?? '').slice(before);
+    const digits = [...log.matchAll(/"digit":"(.)","via":"(\w+)"/g)].map((m) => `${m[1]}/${m[2]}`);
+    expect(digits).toEqual(['1/rfc4733', '2/rfc4733', '3/rfc4733', '#/rfc4733']);
+  });
 });

@@ -14,6 +14,8 @@ import { findExecutable } from './process-supervisor.js';
 export const SCENARIOS = {
   /** Caller through the proxy: follows Record-Route, answers 407, plays audio, sends RFC 4733 1 2 3 #. */
   uacDtmf: fileURLToPath(new URL('./sipp-uac-dtmf.xml', import.meta.url)),
+  /** The same caller with a late offer: INVITE without SDP, the answer in the ACK. */
+  uacLateOffer: fileURLToPath(new URL('./sipp-uac-late-offer.xml', import.meta.url)),
 } as const;
 
 export interface SippOptions {

@@ -7,7 +7,13 @@ import { uasDialog, type Dialog } from '../sip/dialog.js';
 import { InviteOkRetransmitter } from '../sip/invite-ok-retransmitter.js';
 import { parseNameAddr } from '../sip/name-addr.js';
 import { createResponse, newTag } from '../sip/response-builder.js';
-import { answerOffer, SdpNegotiationError } from '../sip/sdp-offer-answer.js';
+import {
+  answerOffer,
+  createOffer,
+  readAnswer,
+  SdpNegotiationError,
+  type NegotiatedAudio,
+} from '../sip/sdp-offer-answer.js';
 import type { SipEndpoint, SipRequest, SipResponse } from '../sip/sip-message.js';
 import { parseSipUri } from '../sip/sip-uri.js';
 import type { InviteServerTransaction, NonInviteServerTransaction } from '../sip/server-transaction.js';
@@ -49,6 +55,8 @@ export class IncomingCall implements Call {
   private readonly digitListeners = new Set<(digit: string, via: DigitSource) => void>();
   private bargeIn: (() => void) | undefined;
   private finish!: (end: CallEnd) => void;
+  /** We offered in our 200 (the INVITE had no SDP): the ACK carries the answer. */
+  private awaitingAnswerInAck = false;
   /** Settles the pending REFER from the NOTIFYs that report on it. */
   private transferring: ((outcome: TransferOutcome) => void) | undefined;
 
@@ -219,9 +227,22 @@ export class IncomingCall implements Call {
     await this.end({ reason: 'engine-hung-up' });
   }
 
-  /** The ACK to our 2xx (no transaction, §17.1.1.3). */
-  acknowledged(): void {
+  /** The ACK to our 2xx (no transaction, §17.1.1.3); after a late offer it carries the answer. */
+  acknowledged(ack: SipRequest): void {
     this.okRetransmitter?.acknowledge();
+    if (!this.awaitingAnswerInAck) return;
+    this.awaitingAnswerInAck = false;
+    try {
+      this.configureMedia(readAnswer(ack.body));
+    } catch (error) {
+      if (!(error instanceof SdpNegotiationError)) throw error;
+      // §13.3.1.4 leaves no way to refuse an ACK: the call cannot carry audio, so end it.
+      this.deps.logger.warn('the ACK carried no usable answer', {
+        callId: this.callId,
+        reason: error.message,
+      });
+      void this.hangup();
+    }
   }
 
   /** CANCEL before our final response (§9.2): the INVITE is answered 487 by the line agent. */
@@ -278,20 +299,23 @@ export class IncomingCall implements Call {
   private negotiate(request: SipRequest): SipResponse | string {
     const stream = this.stream;
     if (!stream) return 'no media stream';
+    const local = {
+      address: this.deps.local.address,
+      port: stream.port,
+      sessionId: this.sdpSession,
+      sessionVersion: this.sdpVersion++,
+    };
     try {
-      const { answerSdp, negotiated } = answerOffer(request.body, {
-        address: this.deps.local.address,
-        port: stream.port,
-        sessionId: this.sdpSession,
-        sessionVersion: this.sdpVersion++,
-      });
-      stream.configure({
-        remoteAddress: negotiated.remoteAddress,
-        remotePort: negotiated.remotePort,
-        codec: negotiated.codec,
-        payloadType: negotiated.payloadType,
-        telephoneEventPayloadType: negotiated.telephoneEventPayloadType,
-      });
+      let answerSdp: string;
+      if (request.body.trim() === '') {
+        // Late offer (RFC 3264 §4, RFC 3261 §13.2.1): we offer in the 200, the answer comes in the ACK.
+        answerSdp = createOffer(local);
+        this.awaitingAnswerInAck = true;
+      } else {
+        const answered = answerOffer(request.body, local);
+        answerSdp = answered.answerSdp;
+        this.configureMedia(answered.negotiated);
+      }
       return createResponse(request, 200, {
         toTag: this.toTag,
         headers: [
@@ -309,6 +333,16 @@ export class IncomingCall implements Call {
       });
       return error.message;
     }
+  }
+
+  private configureMedia(negotiated: NegotiatedAudio): void {
+    this.stream?.configure({
+      remoteAddress: negotiated.remoteAddress,
+      remotePort: negotiated.remotePort,
+      codec: negotiated.codec,
+      payloadType: negotiated.payloadType,
+      telephoneEventPayloadType: negotiated.telephoneEventPayloadType,
+    });
   }
 
   private retransmitUntilAck(ok: SipResponse): void {

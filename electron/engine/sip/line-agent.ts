@@ -183,7 +183,7 @@ export class LineAgent {
         this.calls.get(request.headers.get('call-id') ?? '')?.cancelled();
         if ((invite.lastResponse?.status ?? 0) < 200) invite.respond(createResponse(invite.request, 487));
       },
-      onAck: (request) => this.calls.get(request.headers.get('call-id') ?? '')?.acknowledged(),
+      onAck: (request) => this.calls.get(request.headers.get('call-id') ?? '')?.acknowledged(request),
       onInvalidRequest: (request, reason, from) => {
         if (request.method !== 'ACK') {
           this.layer?.sendStateless(
