@@ -55,6 +55,7 @@ export function createEngine(options: EngineOptions): Engine {
       void handleWithoutWorkflow(call, options.logger).catch((error: unknown) =>
         options.logger.error('call handling failed', { callId: call.id, error: String(error) }),
       ),
+    () => settings.get().trustedSipSources,
   );
   const linesChanged = (): void => {
     statusBoard.setLines(lines.list());

@@ -20,8 +20,8 @@ const handlers: Handlers = {
     dataDir: '/data',
     engine: running,
   }),
-  'settings.get': async () => ({ officeName: '', timeZone: 'Asia/Seoul' }),
-  'settings.update': async () => ({ officeName: '', timeZone: 'Asia/Seoul' }),
+  'settings.get': async () => ({ officeName: '', timeZone: 'Asia/Seoul', trustedSipSources: [] }),
+  'settings.update': async () => ({ officeName: '', timeZone: 'Asia/Seoul', trustedSipSources: [] }),
   'lines.list': async () => [],
   'lines.save': async () => {
     throw new Error('not used');

@@ -13,10 +13,18 @@ export const timeZoneSchema = z
     }
   }, 'Unknown time zone; use a name like Asia/Seoul');
 
+/** An IPv4 or IPv6 address, as a SIP peer's packets come from. */
+export const ipAddressSchema = z.union([z.ipv4(), z.ipv6()]);
+
 /** Office-wide settings. Every field has a default so a new install works as is. */
 export const settingsSchema = z.object({
   officeName: z.string().trim().max(80).default(''),
   timeZone: timeZoneSchema.default('Asia/Seoul'),
+  /**
+   * Addresses besides each line's registrar that may send calls to the engine (a second proxy,
+   * an SBC). Anyone else gets 403: SIP scanners on the internet must not reach the IVR.
+   */
+  trustedSipSources: z.array(ipAddressSchema).max(50).default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -24,6 +32,7 @@ export const settingsPatchSchema = z
   .object({
     officeName: settingsSchema.shape.officeName.unwrap(),
     timeZone: timeZoneSchema,
+    trustedSipSources: settingsSchema.shape.trustedSipSources.unwrap(),
   })
   .partial()
   .strict();

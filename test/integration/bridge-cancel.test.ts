@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // The media worker runs compiled JavaScript, so the line agent is driven from the build output.
 import type { BridgeOutcome } from '../../build/electron/engine/call/call.js';
-import { systemClock } from '../../build/electron/engine/clock.js';
-import { MediaHost } from '../../build/electron/engine/media/media-host.js';
-import { LineAgent } from '../../build/electron/engine/sip/line-agent.js';
+import { startOfficeLine, type OfficeLine } from '../support/office-line.js';
 import { describeSipp, runSipp, SCENARIOS } from '../pbx/sipp.js';
 import { startTestbed, type Testbed } from '../pbx/testbed.js';
 
@@ -13,42 +11,17 @@ import { startTestbed, type Testbed } from '../pbx/testbed.js';
  */
 describe('a caller who hangs up while the agent rings', () => {
   let testbed: Testbed;
-  let media: MediaHost;
-  let line: LineAgent;
+  let office: OfficeLine | undefined;
   const outcomes: BridgeOutcome[] = [];
-  const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 
   beforeAll(async () => {
     testbed = await startTestbed({ auth: true, agents: ['agent1'], manualAnswer: ['agent1'] });
-    media = new MediaHost(logger);
-    let registered: () => void = () => undefined;
-    const isRegistered = new Promise<void>((resolve) => (registered = resolve));
-    line = new LineAgent({
-      account: {
-        id: 'line-1',
-        displayName: 'Office',
-        registrar: testbed.proxyAddress,
-        username: 'office',
-        authUsername: null,
-        password: testbed.users.office,
-        transport: 'udp',
-      },
-      clock: systemClock,
-      logger,
-      media,
-      onStatus: (status) => {
-        if (status.state === 'registered') registered();
-      },
-      onCall: (call) => {
-        void call.answer().then(async () => outcomes.push(await call.bridgeTo(testbed.uri('agent1'))));
-      },
+    office = await startOfficeLine(testbed, (call) => {
+      void call.answer().then(async () => outcomes.push(await call.bridgeTo(testbed.uri('agent1'))));
     });
-    await line.start();
-    await isRegistered;
   });
   afterAll(async () => {
-    await line?.stop();
-    await media?.shutdown();
+    await office?.stop();
     await testbed?.stop();
   });
 

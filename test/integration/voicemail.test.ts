@@ -3,9 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // The media worker runs compiled JavaScript, so the line agent is driven from the build output.
 import type { RecordingResult } from '../../build/electron/engine/media/media-worker-protocol.js';
-import { systemClock } from '../../build/electron/engine/clock.js';
-import { MediaHost } from '../../build/electron/engine/media/media-host.js';
-import { LineAgent } from '../../build/electron/engine/sip/line-agent.js';
+import { startOfficeLine, type OfficeLine } from '../support/office-line.js';
 import { readWav } from '../../electron/engine/audio/wav-reader.js';
 import { tempDir } from '../fakes/temp-dir.js';
 import { startTestbed, type Testbed } from '../pbx/testbed.js';
@@ -17,49 +15,24 @@ import { startTestbed, type Testbed } from '../pbx/testbed.js';
  */
 describe('voicemail from a baresip caller', () => {
   let testbed: Testbed;
-  let media: MediaHost;
-  let line: LineAgent;
+  let office: OfficeLine | undefined;
   let dir: ReturnType<typeof tempDir>;
   const recordings: RecordingResult[] = [];
-  const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 
   beforeAll(async () => {
     testbed = await startTestbed({ auth: true, agents: ['agent2'] });
     dir = tempDir();
-    media = new MediaHost(logger);
-    let registered: () => void = () => undefined;
-    const isRegistered = new Promise<void>((resolve) => (registered = resolve));
-    line = new LineAgent({
-      account: {
-        id: 'line-1',
-        displayName: 'Office',
-        registrar: testbed.proxyAddress,
-        username: 'office',
-        authUsername: null,
-        password: testbed.users.office,
-        transport: 'udp',
-      },
-      clock: systemClock,
-      logger,
-      media,
-      onStatus: (status) => {
-        if (status.state === 'registered') registered();
-      },
-      onCall: (call) => {
-        void call.answer().then(async () => {
-          recordings.push(
-            await call.record({ path: join(dir.path, 'voicemail.wav'), maxMs: 3000, silenceMs: 0 }),
-          );
-          await call.hangup();
-        });
-      },
+    office = await startOfficeLine(testbed, (call) => {
+      void call.answer().then(async () => {
+        recordings.push(
+          await call.record({ path: join(dir.path, 'voicemail.wav'), maxMs: 3000, silenceMs: 0 }),
+        );
+        await call.hangup();
+      });
     });
-    await line.start();
-    await isRegistered;
   });
   afterAll(async () => {
-    await line?.stop();
-    await media?.shutdown();
+    await office?.stop();
     await testbed?.stop();
     dir?.remove();
   });

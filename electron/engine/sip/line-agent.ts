@@ -32,6 +32,8 @@ export interface LineAgentOptions {
   logger: Logger;
   onStatus(status: Registration): void;
   media: MediaHost;
+  /** Addresses besides the registrar allowed to send calls (settings.trustedSipSources). */
+  trustedSources(): readonly string[];
   /** A call arrived from the registrar: the handler answers it (or not) and drives it. */
   onCall(call: IncomingCall): void;
   /** Requested registration interval in seconds. */
@@ -197,8 +199,12 @@ export class LineAgent {
 
   private incomingCall(request: SipRequest, transaction: InviteServerTransaction, from: SipEndpoint): void {
     const { layer, local } = this;
-    if (from.address !== this.registrarAddress || !layer || !local) {
-      this.options.logger.warn('refused a call that did not come from the registrar', { from: from.address });
+    const trusted =
+      from.address === this.registrarAddress || this.options.trustedSources().includes(from.address);
+    if (!trusted || !layer || !local) {
+      this.options.logger.warn('refused a call from an address that is neither the registrar nor trusted', {
+        from: from.address,
+      });
       transaction.respond(createResponse(request, 403));
       return;
     }

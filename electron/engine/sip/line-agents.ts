@@ -22,6 +22,7 @@ export class LineAgents {
     private readonly onStatus: (lineId: string, status: Registration) => void,
     private readonly media: MediaHost,
     private readonly onCall: (call: IncomingCall) => void,
+    private readonly trustedSources: () => readonly string[],
   ) {}
 
   /** Reconciles with the store; calls are queued so two saves in a row cannot interleave. */
@@ -62,6 +63,7 @@ export class LineAgents {
         onStatus: (status) => this.onStatus(id, status),
         media: this.media,
         onCall: this.onCall,
+        trustedSources: this.trustedSources,
       });
       this.running.set(id, { agent, version: versionOf(line, password) });
       await agent.start();
