@@ -1,0 +1,106 @@
+import { describe, expect, it, vi } from 'vitest';
+import { FakeClock } from '../../../test/fakes/fake-clock.js';
+import type { MediaHost, MediaStreamHandle } from '../media/media-host.js';
+import { DigestSession } from '../sip/digest-auth.js';
+import { createResponse } from '../sip/response-builder.js';
+import type { SipEndpoint, SipMessage, SipRequest } from '../sip/sip-message.js';
+import { TransactionLayer } from '../sip/transaction-layer.js';
+import { OutgoingCall } from './outgoing-call.js';
+
+/**
+ * The UAC leg's decisions under a fake clock and an in-memory transport: how each final
+ * response is reported, and that a CANCEL goes out once, only after a provisional response.
+ * (The live proof against Kamailio and baresip is test/integration/outgoing-call.test.ts.)
+ */
+function harness() {
+  const clock = new FakeClock();
+  const sent: SipMessage[] = [];
+  const proxy: SipEndpoint = { transport: 'udp', address: '192.0.2.1', port: 5060 };
+  const layer = new TransactionLayer({
+    clock,
+    transport: { send: (message) => sent.push(message) },
+    user: { onRequest: () => undefined, onCancel: () => undefined, onAck: () => undefined },
+  });
+  // Media is not under test here: a stream that accepts everything.
+  const stream = {
+    streamId: 's',
+    port: 40000,
+    configure: vi.fn(),
+    close: async () => ({ packetsSent: 0, packetsReceived: 0 }),
+  };
+  const media = { open: async () => stream as unknown as MediaStreamHandle } as unknown as MediaHost;
+  const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+  const call = new OutgoingCall(
+    {
+      layer,
+      media,
+      local: { transport: 'udp', address: '192.0.2.9', port: 5070 },
+      proxy,
+      digest: new DigestSession({ username: 'office', password: 'pw' }, { newCnonce: () => 'c' }),
+      fromUri: 'sip:office@pbx',
+      displayName: 'Office',
+      logger,
+    },
+    'sip:agent1@pbx',
+  );
+  const requests = (method: string) =>
+    sent.filter((m): m is SipRequest => m.kind === 'request' && m.method === method);
+  const answer = (request: SipRequest, status: number, headers: [string, string][] = []) =>
+    layer.receive(createResponse(request, status, { toTag: 'agent', headers }), proxy);
+  return { clock, call, requests, answer };
+}
+
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('OutgoingCall outcomes (RFC 3261 §13.2, §21)', () => {
+  it.each([
+    [486, { kind: 'busy', status: 486 }],
+    [480, { kind: 'no-answer', status: 480 }],
+    [603, { kind: 'declined', status: 603, reason: 'Decline' }],
+  ])('reports a %i final response', async (status, outcome) => {
+    const { call, requests, answer } = harness();
+    const result = call.start();
+    await flush();
+    answer(requests('INVITE')[0]!, status);
+    await expect(result).resolves.toEqual(outcome);
+  });
+
+  it('reports no answer after Timer B when nothing comes back', async () => {
+    const { clock, call } = harness();
+    const result = call.start();
+    await flush();
+    clock.advance(32_000);
+    await expect(result).resolves.toEqual({ kind: 'no-answer', status: 408 });
+  });
+
+  it('answers a 407 once with credentials, and gives up on a second', async () => {
+    const { call, requests, answer } = harness();
+    const result = call.start();
+    await flush();
+    const challenge: [string, string] = ['proxy-authenticate', 'Digest realm="pbx", nonce="n1", qop="auth"'];
+    answer(requests('INVITE')[0]!, 407, [challenge]);
+    const retry = requests('INVITE')[1]!;
+    expect(retry.headers.get('proxy-authorization')).toMatch(/username="office".*nc=00000001/);
+    expect(retry.headers.get('cseq')).toBe('2 INVITE');
+    answer(retry, 407, [['proxy-authenticate', 'Digest realm="pbx", nonce="n2", qop="auth"']]);
+    await expect(result).resolves.toMatchObject({ kind: 'declined', status: 407 });
+    expect(requests('INVITE')).toHaveLength(2);
+  });
+
+  it('cancels once, only after the far end rang, and reports it cancelled', async () => {
+    const { call, requests, answer } = harness();
+    const result = call.start();
+    await flush();
+    const invite = requests('INVITE')[0]!;
+    void call.hangup();
+    void call.hangup();
+    expect(requests('CANCEL')).toHaveLength(0);
+    answer(invite, 180);
+    expect(requests('CANCEL')).toHaveLength(1);
+    expect(requests('CANCEL')[0]!.headers.get('via')).toBe(invite.headers.get('via'));
+    void call.hangup();
+    answer(invite, 487);
+    await expect(result).resolves.toEqual({ kind: 'cancelled' });
+    expect(requests('CANCEL')).toHaveLength(1);
+  });
+});
