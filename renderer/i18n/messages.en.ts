@@ -82,6 +82,9 @@ export const en = {
   'office.nameHint': 'Shown at the top of the window.',
   'office.timeZone': 'Time zone',
   'office.timeZoneHint': 'Office hours and reports follow this time zone.',
+  'office.trusted': 'Trusted SIP addresses',
+  'office.trustedHint':
+    'Besides each line’s registrar, only these IP addresses may send calls (one per line, e.g. a second proxy). Leave empty if unsure.',
   'office.apply': 'Apply',
 
   'lines.title': 'Office line',

@@ -79,6 +79,9 @@ export const ko: Messages = {
   'office.nameHint': '창 맨 위에 표시됩니다.',
   'office.timeZone': '시간대',
   'office.timeZoneHint': '업무 시간과 보고서가 이 시간대를 따릅니다.',
+  'office.trusted': '신뢰하는 SIP 주소',
+  'office.trustedHint':
+    '각 회선의 등록 서버 외에는 이 IP 주소만 전화를 보낼 수 있습니다 (한 줄에 하나, 예: 보조 프록시). 잘 모르면 비워 두세요.',
   'office.apply': '적용',
 
   'lines.title': '회선',

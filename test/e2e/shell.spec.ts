@@ -77,3 +77,20 @@ test('says the token is wrong instead of showing an empty app', async ({ page })
   await expect(page.getByText(/token/i).first()).toBeVisible();
   await expect(page.getByRole('link', { name: 'Settings' })).toHaveCount(0);
 });
+
+test('keeps trusted SIP addresses, refusing one that is not an IP address', async ({ page }) => {
+  engine = await startEngineProcess(dir.path);
+  await openShell(page, engine.url);
+  await page.getByLabel(/Language/).selectOption('en');
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const trusted = page.getByLabel('Trusted SIP addresses');
+  await trusted.fill('pbx.example.com');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(trusted).toHaveAttribute('aria-invalid', 'true');
+  await trusted.fill('192.168.0.10\n10.0.0.2');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await page.reload();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByLabel('Trusted SIP addresses')).toHaveValue('192.168.0.10\n10.0.0.2');
+});

@@ -10,6 +10,8 @@ import { useFlash } from './use-flash.js';
 interface OfficeValues {
   officeName: string;
   timeZone: string;
+  /** One address per line, as typed. */
+  trustedSipSources: string;
 }
 
 /** Every IANA zone this browser knows, with the current one kept even if it does not. */
@@ -23,7 +25,7 @@ function timeZoneOptions(current: string): string[] {
   return zones.includes(current) ? zones : [current, ...zones];
 }
 
-/** Office name and time zone: `settings.get` fills it, `settings.update` saves it. */
+/** Office name, time zone and trusted SIP addresses: `settings.get` fills it, `settings.update` saves it. */
 export function OfficeForm() {
   const t = useT();
   const id = useId();
@@ -35,7 +37,14 @@ export function OfficeForm() {
   const [saving, setSaving] = useState(false);
   const [flash, showFlash] = useFlash();
   const values: OfficeValues | null =
-    draft ?? (settings ? { officeName: settings.officeName, timeZone: settings.timeZone } : null);
+    draft ??
+    (settings
+      ? {
+          officeName: settings.officeName,
+          timeZone: settings.timeZone,
+          trustedSipSources: settings.trustedSipSources.join('\n'),
+        }
+      : null);
   const zones = useMemo(() => timeZoneOptions(values?.timeZone ?? 'Asia/Seoul'), [values?.timeZone]);
 
   if (!values) return <p className="muted">{t('settings.loading')}</p>;
@@ -46,7 +55,10 @@ export function OfficeForm() {
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     if (!values) return;
-    const parsed = settingsPatchSchema.safeParse(values);
+    const parsed = settingsPatchSchema.safeParse({
+      ...values,
+      trustedSipSources: values.trustedSipSources.split(/[\s,]+/).filter((address) => address !== ''),
+    });
     if (!parsed.success) {
       setFailure(invalidParams(parsed.error, 'settings'));
       return;
@@ -102,6 +114,24 @@ export function OfficeForm() {
                 </option>
               ))}
             </select>
+          )}
+        </Field>
+        <Field
+          id={`${id}-trusted`}
+          label={t('office.trusted')}
+          hint={t('office.trustedHint')}
+          error={errors.trustedSipSources}
+          className="field-wide"
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              rows={2}
+              spellCheck={false}
+              placeholder="192.168.0.10"
+              value={values.trustedSipSources}
+              onChange={(event) => change({ trustedSipSources: event.target.value })}
+            />
           )}
         </Field>
       </div>
