@@ -13,7 +13,9 @@ export type AudioFileErrorCode =
   /** A well-formed file without a single sample frame. */
   | 'no-audio'
   /** Longer than the caller allows. */
-  | 'too-long';
+  | 'too-long'
+  /** A compressed file (MP3, OGG, Opus, FLAC) its decoder could not read. */
+  | 'undecodable';
 
 /**
  * A prompt file the engine cannot use. The message names the file and says what is wrong in

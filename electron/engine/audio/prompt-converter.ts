@@ -8,6 +8,7 @@
  * rounding happens once.
  */
 import { AudioFileError } from './audio-file-error.js';
+import { decodeCompressedAudio, type DecodedAudio } from './compressed-audio.js';
 import { floatToInt16, mixToMono } from './mixdown.js';
 import { Resampler } from './resampler.js';
 import { readWav, type WavAudio } from './wav-reader.js';
@@ -46,13 +47,33 @@ export function convertWavToTelephone(
   const audio = readWav(bytes, name, {
     maxDurationSeconds: options.maxDurationSeconds ?? MAX_PROMPT_SECONDS,
   });
+  // Dither only what leaves the 16-bit grid: a file that is already 8 kHz mono 16-bit (or 8-bit,
+  // or G.711) must come out bit for bit as it went in.
+  const isOnGrid =
+    audio.sampleRate === TELEPHONE_SAMPLE_RATE && audio.channels.length === 1 && isAtMost16BitPcm(audio);
+  return toTelephone(audio, name, isOnGrid);
+}
+
+/**
+ * Any upload: WAV through our reader, MP3/OGG/Opus/FLAC through their decoders, then the same
+ * mixdown, low-pass resampling and quantisation.
+ */
+export async function convertAudioToTelephone(
+  bytes: Uint8Array,
+  name: string,
+  options: ConvertOptions = {},
+): Promise<TelephonePrompt> {
+  const isWav = String.fromCharCode(...bytes.subarray(0, 4)) === 'RIFF';
+  if (isWav) return convertWavToTelephone(bytes, name, options);
+  const audio = await decodeCompressedAudio(bytes, name, options.maxDurationSeconds ?? MAX_PROMPT_SECONDS);
+  return toTelephone(audio, name, false);
+}
+
+function toTelephone(audio: DecodedAudio, name: string, isOnGrid: boolean): TelephonePrompt {
   const mono = mixToMono(audio.channels);
   const isResampled = audio.sampleRate !== TELEPHONE_SAMPLE_RATE;
   const telephone = isResampled ? new Resampler(audio.sampleRate, TELEPHONE_SAMPLE_RATE).process(mono) : mono;
-  // Dither only what left the 16-bit grid: a file that is already 8 kHz mono 16-bit (or 8-bit,
-  // or G.711) must come out bit for bit as it went in.
-  const isOn16BitGrid = !isResampled && audio.channels.length === 1 && isAtMost16BitPcm(audio);
-  const pcm = floatToInt16(telephone, { dither: isOn16BitGrid ? 'none' : 'tpdf' });
+  const pcm = floatToInt16(telephone, { dither: isOnGrid ? 'none' : 'tpdf' });
   if (pcm.length === 0) {
     const frames = audio.channels[0]?.length ?? 0;
     throw new AudioFileError(
