@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // The media worker runs compiled JavaScript, so the line agent is driven from the build output.
 import type { BridgeOutcome } from '../../build/electron/engine/call/call.js';
 import { startOfficeLine, type OfficeLine } from '../support/office-line.js';
-import { describeSipp, runSipp, SCENARIOS } from '../pbx/sipp.js';
+import { callOffice, describeSipp } from '../pbx/sipp.js';
 import { startTestbed, type Testbed } from '../pbx/testbed.js';
 
 /**
@@ -27,14 +27,7 @@ describe('a caller who hangs up while the agent rings', () => {
 
   it('cancels the ringing agent leg', async () => {
     const agent = testbed.agent('agent1');
-    const result = await runSipp({
-      scenario: SCENARIOS.uacDtmf,
-      service: 'office',
-      remote: testbed.proxyAddress,
-      auth: { user: 'caller1', password: testbed.users.caller1 },
-      dir: testbed.dir,
-      timeoutSeconds: 20,
-    });
+    const result = await callOffice(testbed);
     expect(result.code, describeSipp(result)).toBe(0);
     await agent.waitForEvent((e) => e.type === 'CALL_CLOSED', 5000);
     expect(agent.events.some((e) => e.type === 'CALL_INCOMING')).toBe(true);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The media worker runs compiled JavaScript, so the line agent is driven from the build output.
 import type { BridgeOutcome } from '../../build/electron/engine/call/call.js';
 import { startOfficeLine, type OfficeLine } from '../support/office-line.js';
-import { describeSipp, runSipp, SCENARIOS } from '../pbx/sipp.js';
+import { callOffice, describeSipp } from '../pbx/sipp.js';
 import { startTestbed, type Testbed } from '../pbx/testbed.js';
 
 /**
@@ -28,14 +28,7 @@ describe('bridging a caller to an agent', () => {
 
   it('relays the caller’s digits to the agent and ends both legs on the caller’s BYE', async () => {
     const agent = testbed.agent('agent1');
-    const result = await runSipp({
-      scenario: SCENARIOS.uacDtmf,
-      service: 'office',
-      remote: testbed.proxyAddress,
-      auth: { user: 'caller1', password: testbed.users.caller1 },
-      dir: testbed.dir,
-      timeoutSeconds: 20,
-    });
+    const result = await callOffice(testbed);
     expect(result.code, describeSipp(result)).toBe(0);
     expect(outcomes).toEqual([{ kind: 'bridged' }]);
     await agent.waitForEvent((e) => e.type === 'CALL_CLOSED', 5000);

@@ -158,3 +158,21 @@ export function describeSipp(result: SippResult): string {
     .filter(Boolean)
     .join('\n');
 }
+
+/**
+ * caller1 calls the office line through the test bed's proxy with digest auth: the call every
+ * engine test makes. `scenario` defaults to RFC 4733 digits 1 2 3 #, then BYE.
+ */
+export function callOffice(
+  testbed: { proxyAddress: string; users: { caller1: string }; dir: string },
+  options: { scenario?: string; timeoutSeconds?: number } = {},
+): Promise<SippResult> {
+  return runSipp({
+    scenario: options.scenario ?? SCENARIOS.uacDtmf,
+    service: 'office',
+    remote: testbed.proxyAddress,
+    auth: { user: 'caller1', password: testbed.users.caller1 },
+    dir: testbed.dir,
+    timeoutSeconds: options.timeoutSeconds ?? 20,
+  });
+}
