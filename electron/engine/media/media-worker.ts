@@ -1,7 +1,7 @@
 import { createSocket } from 'node:dgram';
 import { parentPort } from 'node:worker_threads';
 import { systemClock } from '../clock.js';
-import { startFrameScheduler } from './frame-scheduler.js';
+import { startFrameScheduler, type FrameScheduler } from './frame-scheduler.js';
 import type { MediaCommand, MediaEvent } from './media-worker-protocol.js';
 import { percentile } from './percentile.js';
 import { RtpStream } from './rtp-stream.js';
@@ -31,34 +31,42 @@ function forget(streamId: string): void {
   const slot = slotOf.get(streamId);
   if (slot !== undefined) slotSizes[slot] = (slotSizes[slot] ?? 1) - 1;
   slotOf.delete(streamId);
+  // No call, no pacing: the spin to each deadline costs CPU an idle office PC should not spend.
+  if (streams.size === 0) {
+    scheduler?.stop();
+    scheduler = undefined;
+  }
 }
 
-const scheduler = startFrameScheduler({
-  clock: systemClock,
-  frameMs: 20 / SLOTS,
-  spinMs: 1.5,
-  onFrame(tick, lateMs) {
-    const slot = tick % SLOTS;
-    const frame = Math.floor(tick / SLOTS);
-    for (const [streamId, stream] of streams) {
-      if (slotOf.get(streamId) !== slot) continue;
-      try {
-        stream.sendFrame();
-      } catch (error) {
-        // One call's broken stream must not stop the pacing of every other call.
-        forget(streamId);
-        stream.close();
-        post({ kind: 'streamFailed', streamId, message: String(error) });
+let scheduler: FrameScheduler | undefined;
+
+const startPacing = (): FrameScheduler =>
+  startFrameScheduler({
+    clock: systemClock,
+    frameMs: 20 / SLOTS,
+    spinMs: 1.5,
+    onFrame(tick, lateMs) {
+      const slot = tick % SLOTS;
+      const frame = Math.floor(tick / SLOTS);
+      for (const [streamId, stream] of streams) {
+        if (slotOf.get(streamId) !== slot) continue;
+        try {
+          stream.sendFrame();
+        } catch (error) {
+          // One call's broken stream must not stop the pacing of every other call.
+          forget(streamId);
+          stream.close();
+          post({ kind: 'streamFailed', streamId, message: String(error) });
+        }
       }
-    }
-    lateness.push(lateMs);
-    // Every 2 s, tell the host how punctual pacing was (figures for logs and benchmarks).
-    if (slot === SLOTS - 1 && frame % 100 === 99) {
-      post({ kind: 'pacing', lateP99Ms: percentile(lateness, 99), frames: lateness.length });
-      lateness.length = 0;
-    }
-  },
-});
+      lateness.push(lateMs);
+      // Every 2 s, tell the host how punctual pacing was (figures for logs and benchmarks).
+      if (slot === SLOTS - 1 && frame % 100 === 99) {
+        post({ kind: 'pacing', lateP99Ms: percentile(lateness, 99), frames: lateness.length });
+        lateness.length = 0;
+      }
+    },
+  });
 
 port.on('message', (command: MediaCommand) => {
   switch (command.kind) {
@@ -82,6 +90,7 @@ port.on('message', (command: MediaCommand) => {
             post({ kind: 'recordFailed', streamId: command.streamId, recordId, path, message }),
         });
         streams.set(command.streamId, stream);
+        scheduler ??= startPacing();
         // The emptiest slot keeps the four bursts even as calls come and go.
         const slot = slotSizes.indexOf(Math.min(...slotSizes));
         slotOf.set(command.streamId, slot);
@@ -144,7 +153,7 @@ port.on('message', (command: MediaCommand) => {
       return;
     }
     case 'shutdown':
-      scheduler.stop();
+      scheduler?.stop();
       for (const stream of streams.values()) stream.close();
       streams.clear();
       port.close();
