@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { convertWavToTelephone, writeWav } from '../electron/engine/audio/prompt-converter.js';
 import { Resampler } from '../electron/engine/audio/resampler.js';
+import { fitTone } from '../test/support/tone-fit.js';
 import { summary } from './stats.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -21,23 +22,7 @@ function tone(frequency: number, rate: number, length: number): Float32Array {
 
 /** Level in dB (re. the input tone) of `frequency` in `y`, by least squares; skips the edges. */
 function levelDb(y: Float32Array, frequency: number, rate: number, skip: number): number {
-  const w = (2 * Math.PI * frequency) / rate;
-  let ss = 0;
-  let cc = 0;
-  let sc = 0;
-  let ys = 0;
-  let yc = 0;
-  for (let i = skip; i < y.length - skip; i++) {
-    const s = Math.sin(w * i);
-    const c = Math.cos(w * i);
-    ss += s * s;
-    cc += c * c;
-    sc += s * c;
-    ys += y[i]! * s;
-    yc += y[i]! * c;
-  }
-  const det = ss * cc - sc * sc;
-  return 20 * Math.log10(Math.hypot((ys * cc - yc * sc) / det, (yc * ss - ys * sc) / det) / 0.5);
+  return 20 * Math.log10(fitTone(y, frequency, rate, skip).amplitude / 0.5);
 }
 
 /** RMS level in dB re. the input tone's RMS, skipping the edges. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fitTone } from '../../../test/support/tone-fit.js';
 import { AudioFileError } from './audio-file-error.js';
 import {
   MAX_PROMPT_SECONDS,
@@ -51,25 +52,7 @@ function tone(frequency: number, rate: number, seconds: number, amplitude: numbe
 
 /** Amplitude of one frequency in 8 kHz PCM (least-squares fit, skipping the filter's edges). */
 function amplitudeAt(pcm: Int16Array, frequency: number): number {
-  const w = (2 * Math.PI * frequency) / TELEPHONE_SAMPLE_RATE;
-  const skip = 200;
-  let ss = 0;
-  let cc = 0;
-  let sc = 0;
-  let ys = 0;
-  let yc = 0;
-  for (let i = skip; i < pcm.length - skip; i++) {
-    const s = Math.sin(w * i);
-    const c = Math.cos(w * i);
-    const v = pcm[i]! / 32768;
-    ss += s * s;
-    cc += c * c;
-    sc += s * c;
-    ys += v * s;
-    yc += v * c;
-  }
-  const det = ss * cc - sc * sc;
-  return Math.hypot((ys * cc - yc * sc) / det, (yc * ss - ys * sc) / det);
+  return fitTone(pcm, frequency, TELEPHONE_SAMPLE_RATE, 200, 1 / 32768).amplitude;
 }
 
 const dB = (ratio: number): number => 20 * Math.log10(ratio);

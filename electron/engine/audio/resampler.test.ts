@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fitTone } from '../../../test/support/tone-fit.js';
 import { Resampler, resample } from './resampler.js';
 
 // Measurements with pure tones: a tone's level is fitted by least squares (exact for a pure tone,
@@ -10,44 +11,6 @@ function tone(frequency: number, rate: number, length: number, amplitude = 0.5):
   const x = new Float32Array(length);
   for (let i = 0; i < length; i++) x[i] = amplitude * Math.sin((2 * Math.PI * frequency * i) / rate);
   return x;
-}
-
-interface ToneFit {
-  amplitude: number;
-  /** Phase relative to sin(2πft) with t = 0 at sample 0: 0 means no delay. */
-  phase: number;
-  /** RMS of what the fitted tone does not explain. */
-  residual: number;
-}
-
-function fitTone(y: Float32Array, frequency: number, rate: number, skip: number): ToneFit {
-  const w = (2 * Math.PI * frequency) / rate;
-  let ss = 0;
-  let cc = 0;
-  let sc = 0;
-  let ys = 0;
-  let yc = 0;
-  for (let i = skip; i < y.length - skip; i++) {
-    const s = Math.sin(w * i);
-    const c = Math.cos(w * i);
-    const v = y[i]!;
-    ss += s * s;
-    cc += c * c;
-    sc += s * c;
-    ys += v * s;
-    yc += v * c;
-  }
-  const det = ss * cc - sc * sc;
-  const a = (ys * cc - yc * sc) / det;
-  const b = (yc * ss - ys * sc) / det;
-  let sum = 0;
-  for (let i = skip; i < y.length - skip; i++)
-    sum += (y[i]! - a * Math.sin(w * i) - b * Math.cos(w * i)) ** 2;
-  return {
-    amplitude: Math.hypot(a, b),
-    phase: Math.atan2(b, a),
-    residual: Math.sqrt(sum / (y.length - 2 * skip)),
-  };
 }
 
 function rms(y: Float32Array, skip: number): number {
