@@ -35,6 +35,8 @@ describe.each(['udp', 'tcp'] as const)('the engine answers a call on an office l
       (m) => `${m[1]}/${m[2]}`,
     );
     expect(digits).toEqual(['1/rfc4733', '2/rfc4733', '3/rfc4733', '#/rfc4733']);
+    // Call.collectDigits: the keys make one entry, ended by '#'.
+    expect(log).toMatch(/entry collected \{"callId":"[^"]+","digits":"123","status":"ok"\}/);
     expect(log).toMatch(/call received \{[^}]*"caller":"caller1","dialled":"office"/);
     // The engine logs the end just after it answered the BYE, which SIPp may beat.
     await vi.waitFor(() => expect(engine?.stderr()).toMatch(/call ended \{[^}]*"reason":"caller-hung-up"/));
@@ -50,5 +52,7 @@ describe.each(['udp', 'tcp'] as const)('the engine answers a call on an office l
     const log = (engine?.stderr() ?? '').slice(before);
     const digits = [...log.matchAll(/"digit":"(.)","via":"(\w+)"/g)].map((m) => `${m[1]}/${m[2]}`);
     expect(digits).toEqual(['1/rfc4733', '2/rfc4733', '3/rfc4733', '#/rfc4733']);
+    // Call.collectDigits: the keys make one entry, ended by '#'.
+    expect(log).toMatch(/entry collected \{"callId":"[^"]+","digits":"123","status":"ok"\}/);
   });
 });

@@ -1,3 +1,4 @@
+import type { CollectDigitsOptions, CollectedDigits } from './digit-buffer.js';
 import type { DigitSource, RecordingResult } from '../media/media-worker-protocol.js';
 
 /**
@@ -19,6 +20,11 @@ export interface Call {
    */
   play(pcm: Int16Array, options?: { bargeIn?: boolean }): Promise<{ interrupted: boolean }>;
   onDigit(listener: (digit: string, via: DigitSource) => void): () => void;
+  /**
+   * Gathers key presses into one entry (a menu choice, a phone number). Keys pressed earlier
+   * and not yet collected, such as the one that barged into a prompt, count first (type-ahead).
+   */
+  collectDigits(options: CollectDigitsOptions): Promise<CollectedDigits>;
   /**
    * Records what the caller says (voicemail) into a new 16-bit 8 kHz mono WAV file at `path`;
    * where it goes is the caller's policy. Ends after `maxMs`, after `silenceMs` of silence once

@@ -17,7 +17,8 @@ const MAX_CALL_MS = 10 * 60_000;
 
 /**
  * What the engine does with a call until a published workflow takes it (the workflow issue):
- * answer, play the greeting, log every key press, and let the caller hang up.
+ * answer, play the greeting, log every key press and the entry they make (up to `#`), and let
+ * the caller hang up.
  */
 export async function handleWithoutWorkflow(call: Call, logger: Logger): Promise<void> {
   logger.info('call received', {
@@ -31,6 +32,12 @@ export async function handleWithoutWorkflow(call: Call, logger: Logger): Promise
   try {
     await call.answer();
     await call.play(greetingTone(), { bargeIn: true });
+    const entry = await call.collectDigits({
+      max: 20,
+      firstDigitTimeoutMs: 30_000,
+      interDigitTimeoutMs: 5000,
+    });
+    if (entry.status !== 'hangup') logger.info('entry collected', { callId: call.id, ...entry });
     const end = await call.ended;
     logger.info('call ended', { callId: call.id, ...end });
   } finally {

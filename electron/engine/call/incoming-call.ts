@@ -20,6 +20,7 @@ import type { InviteServerTransaction, NonInviteServerTransaction } from '../sip
 import type { TransactionLayer } from '../sip/transaction-layer.js';
 import type { BridgeOutcome, Call, CallEnd, CallState, TransferOutcome } from './call.js';
 import type { OutgoingCall } from './outgoing-call.js';
+import { DigitBuffer, type CollectDigitsOptions, type CollectedDigits } from './digit-buffer.js';
 
 export interface IncomingCallDeps {
   lineId: string;
@@ -54,6 +55,7 @@ export class IncomingCall implements Call {
   private readonly sdpSession = Math.floor(Math.random() * 1e9);
   private readonly digitListeners = new Set<(digit: string, via: DigitSource) => void>();
   private bargeIn: (() => void) | undefined;
+  private readonly keypad: DigitBuffer;
   private finish!: (end: CallEnd) => void;
   /** We offered in our 200 (the INVITE had no SDP): the ACK carries the answer. */
   private awaitingAnswerInAck = false;
@@ -67,6 +69,7 @@ export class IncomingCall implements Call {
     private readonly deps: IncomingCallDeps,
   ) {
     this.ended = new Promise((resolve) => (this.finish = resolve));
+    this.keypad = new DigitBuffer(deps.clock);
     this.dialog = uasDialog(invite, this.toTag, deps.local);
     this.caller = userOf(invite.headers.get('from')) ?? 'anonymous';
     this.dialled = userOf(invite.uri) ?? userOf(invite.headers.get('to')) ?? '';
@@ -129,7 +132,14 @@ export class IncomingCall implements Call {
     }
     // No race with `ended` as play() has: hanging up ends the recording in the worker, which
     // still completes the file and reports it ('hangup') before the stream closes.
-    return stream.record(options);
+    const result = await stream.record(options);
+    // Keys pressed while recording (the finishing '#') belong to the message, not the next menu.
+    this.keypad.clear();
+    return result;
+  }
+
+  collectDigits(options: CollectDigitsOptions): Promise<CollectedDigits> {
+    return this.keypad.collect(options);
   }
 
   onDigit(listener: (digit: string, via: DigitSource) => void): () => void {
@@ -382,6 +392,7 @@ export class IncomingCall implements Call {
 
   private digit(digit: string, via: DigitSource): void {
     this.bargeIn?.();
+    this.keypad.push(digit);
     for (const listener of this.digitListeners) listener(digit, via);
   }
 
@@ -407,6 +418,7 @@ export class IncomingCall implements Call {
     if (this.current === 'ended') return;
     this.current = 'ended';
     this.okRetransmitter?.stop();
+    this.keypad.hangup();
     this.finish(end);
     if (this.stream) await this.stream.close();
   }
