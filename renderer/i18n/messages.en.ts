@@ -123,6 +123,11 @@ export const en = {
   'lineForm.transport': 'Transport',
   'transport.udp': 'UDP',
   'transport.tcp': 'TCP',
+  'lineForm.handoff': 'Put callers through by',
+  'lineForm.handoffHint':
+    'Bridging keeps Switchboard in the call, so talk time and hang-ups are recorded. Transfer hands the call to the PBX and Switchboard leaves it.',
+  'handoff.bridge': 'Bridging through Switchboard',
+  'handoff.refer': 'Transfer (SIP REFER)',
   'lineForm.numbers': 'Numbers',
   'lineForm.numbersHint':
     'The office numbers this line receives, separated by commas or new lines, e.g. 0212345678.',

@@ -120,6 +120,11 @@ export const ko: Messages = {
   'lineForm.transport': '전송 방식',
   'transport.udp': 'UDP',
   'transport.tcp': 'TCP',
+  'lineForm.handoff': '상담원·번호 연결 방식',
+  'lineForm.handoffHint':
+    '브리지는 Switchboard가 통화에 남아 통화 시간과 종료를 기록합니다. 호 전환은 통화를 PBX에 넘기고 Switchboard는 빠집니다.',
+  'handoff.bridge': 'Switchboard를 통해 브리지',
+  'handoff.refer': '호 전환 (SIP REFER)',
   'lineForm.numbers': '번호',
   'lineForm.numbersHint':
     '이 회선으로 걸려 오는 사무실 번호입니다. 쉼표나 줄바꿈으로 구분하세요. 예: 0212345678',

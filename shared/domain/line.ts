@@ -4,6 +4,15 @@ import { z } from 'zod';
 export const lineTransports = ['udp', 'tcp'] as const;
 export const lineTransportSchema = z.enum(lineTransports);
 
+/**
+ * How a caller is put through to an agent or a number: `bridge` keeps the engine in the call as
+ * a B2BUA (it sees both legs: talk time, hang-up, recording); `refer` asks the caller's side to
+ * call the target itself (RFC 3515) and leaves the call, for PBXs that must own the connection.
+ */
+export const lineHandoffs = ['bridge', 'refer'] as const;
+export const lineHandoffSchema = z.enum(lineHandoffs);
+export type LineHandoff = z.infer<typeof lineHandoffSchema>;
+
 /** `host`, `host:port` or `[v6]:port`; no scheme, no user part. */
 export const hostPortSchema = z
   .string()
@@ -36,6 +45,7 @@ const lineFields = {
   /** Digest user when it differs from the SIP user (some trunks). */
   authUsername: sipUserSchema.nullable().default(null),
   transport: lineTransportSchema.default('udp'),
+  handoff: lineHandoffSchema.default('bridge'),
   numbers: z
     .array(phoneNumberSchema)
     .max(50)

@@ -12,6 +12,7 @@ const line = {
   username: 'office',
   authUsername: null,
   transport: 'udp' as const,
+  handoff: 'bridge' as const,
   numbers: ['0212345678'],
   enabled: true,
   hasPassword: true,
@@ -76,6 +77,7 @@ describe('RPC server and client', () => {
       password: 'p',
       authUsername: null,
       transport: 'udp',
+      handoff: 'bridge',
       numbers: [],
       enabled: true,
     });

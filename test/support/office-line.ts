@@ -20,7 +20,7 @@ export interface OfficeLine {
 export async function startOfficeLine(
   testbed: Testbed,
   onCall: (call: IncomingCall) => void,
-  options: { trustedSources?: string[] } = {},
+  options: { trustedSources?: string[]; handoff?: 'bridge' | 'refer' } = {},
 ): Promise<OfficeLine> {
   const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   const media = new MediaHost(logger);
@@ -44,6 +44,7 @@ export async function startOfficeLine(
     },
     onCall,
     trustedSources: () => options.trustedSources ?? [],
+    handoff: () => options.handoff ?? 'bridge',
   });
   await line.start();
   await isRegistered;

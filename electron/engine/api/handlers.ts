@@ -31,6 +31,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     username: line.username,
     authUsername: line.authUsername,
     transport: line.transport,
+    handoff: line.handoff,
     numbers: line.numbers,
     enabled: line.enabled,
     hasPassword: line.hasPassword,

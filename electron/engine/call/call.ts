@@ -53,6 +53,15 @@ export interface Call {
    * follows its NOTIFY progress reports (sipfrag, RFC 3420) to success or failure.
    */
   transfer(target: string, options?: { timeoutMs?: number }): Promise<TransferOutcome>;
+  /**
+   * Puts the caller through to `target` the way the line is set up to: bridged (bridgeTo) or
+   * transferred (transfer; `headers` then ride in the Refer-To URI, RFC 3515 §2.1, for the
+   * caller's side to copy into its INVITE).
+   */
+  putThrough(
+    target: string,
+    options?: { ringTimeoutMs?: number; headers?: [string, string][] },
+  ): Promise<PutThroughOutcome>;
   hangup(): Promise<void>;
   /** Resolves once, when the call is over, with why. */
   readonly ended: Promise<CallEnd>;
@@ -61,7 +70,10 @@ export interface Call {
 export type BridgeOutcome =
   { kind: 'bridged' } | { kind: 'busy' } | { kind: 'no-answer' } | { kind: 'failed'; reason: string };
 
-export type TransferOutcome = { kind: 'transferred' } | { kind: 'failed'; reason: string };
+/** `status`: the final response the transfer target gave, from the NOTIFY sipfrag (RFC 3420). */
+export type TransferOutcome = { kind: 'transferred' } | { kind: 'failed'; reason: string; status?: number };
+
+export type PutThroughOutcome = BridgeOutcome | { kind: 'transferred' };
 
 export type CallState = 'ringing' | 'answering' | 'answered' | 'ended';
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { LineHandoff } from '../../../shared/domain/line.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { RecordingError, type MediaHost, type MediaStreamHandle } from '../media/media-host.js';
@@ -18,8 +19,8 @@ import type { SipEndpoint, SipRequest, SipResponse } from '../sip/sip-message.js
 import { parseSipUri } from '../sip/sip-uri.js';
 import type { InviteServerTransaction, NonInviteServerTransaction } from '../sip/server-transaction.js';
 import type { TransactionLayer } from '../sip/transaction-layer.js';
-import type { BridgeOutcome, Call, CallEnd, CallState, TransferOutcome } from './call.js';
-import type { OutgoingCall } from './outgoing-call.js';
+import type { BridgeOutcome, Call, CallEnd, CallState, PutThroughOutcome, TransferOutcome } from './call.js';
+import { refusalOutcome, type OutgoingCall } from './outgoing-call.js';
 import { DigitBuffer, type CollectDigitsOptions, type CollectedDigits } from './digit-buffer.js';
 
 export interface IncomingCallDeps {
@@ -32,9 +33,13 @@ export interface IncomingCallDeps {
   logger: Logger;
   /** Places a call through the line (for bridging); the line agent routes its dialog. */
   dial(target: string, headers: [string, string][]): OutgoingCall;
+  /** The line's current way of putting callers through (bridge or REFER). */
+  handoff(): LineHandoff;
 }
 
 const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER, NOTIFY';
+/** A transfer's ring time plus what the caller's side needs to accept the REFER and dial. */
+const TRANSFER_SETUP_MS = 5_000;
 
 /**
  * A call the office line received, as the UAS of RFC 3261 §13.3: rings (180) until answered,
@@ -217,6 +222,19 @@ export class IncomingCall implements Call {
     return result;
   }
 
+  async putThrough(
+    target: string,
+    options: { ringTimeoutMs?: number; headers?: [string, string][] } = {},
+  ): Promise<PutThroughOutcome> {
+    if (this.deps.handoff() === 'bridge') return this.bridgeTo(target, options);
+    const outcome = await this.transfer(withUriHeaders(target, options.headers ?? []), {
+      timeoutMs: (options.ringTimeoutMs ?? 30_000) + TRANSFER_SETUP_MS,
+    });
+    if (outcome.kind === 'transferred' || outcome.status === undefined) return outcome;
+    const refusal = refusalOutcome(outcome.status, outcome.reason);
+    return refusal.kind === 'declined' ? { kind: 'failed', reason: outcome.reason } : { kind: refusal.kind };
+  }
+
   async hangup(): Promise<void> {
     if (this.current === 'ended') return;
     if (this.current !== 'answered') {
@@ -387,7 +405,7 @@ export class IncomingCall implements Call {
     const status = Number(/^SIP\/2\.0\s+(\d{3})/.exec(notify.body.trim())?.[1]);
     if (!Number.isInteger(status) || status < 200) return;
     if (status < 300) this.transferring?.({ kind: 'transferred' });
-    else this.transferring?.({ kind: 'failed', reason: `the target answered ${status}` });
+    else this.transferring?.({ kind: 'failed', reason: `the target answered ${status}`, status });
   }
 
   private digit(digit: string, via: DigitSource): void {
@@ -429,4 +447,14 @@ function userOf(value: string | undefined): string | undefined {
   const address = parseNameAddr(value);
   const uri = parseSipUri(address.ok ? address.value.uri : value);
   return uri.ok ? uri.value.user : undefined;
+}
+
+/**
+ * `sip:agent@pbx` with headers as URI headers (RFC 3261 §19.1.1): `sip:agent@pbx?X-A=1`. Values
+ * are percent-encoded so a `>` or `&` cannot end the Refer-To or start another header.
+ */
+function withUriHeaders(target: string, headers: [string, string][]): string {
+  if (headers.length === 0) return target;
+  const query = headers.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+  return `${target}${target.includes('?') ? '&' : '?'}${query.join('&')}`;
 }

@@ -34,6 +34,16 @@ export type OutgoingOutcome =
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string };
 
+/** What a final failure response (RFC 3261 §21.4–21.6) means for the one who called. */
+export function refusalOutcome(
+  status: number,
+  reason: string,
+): Extract<OutgoingOutcome, { kind: 'busy' | 'no-answer' | 'declined' }> {
+  if (status === 486 || status === 600) return { kind: 'busy', status };
+  if (status === 408 || status === 480) return { kind: 'no-answer', status };
+  return { kind: 'declined', status, reason };
+}
+
 /**
  * A call the engine places (agent legs, callbacks) as the UAC of RFC 3261 §13.2: INVITE with our
  * SDP offer through the proxy, digest answered once, 180/183 seen (early media is not played),
@@ -166,11 +176,8 @@ export class OutgoingCall {
         return;
       }
     }
-    const status = response.status;
-    if (status === 487 && this.cancelRequested) this.finish({ kind: 'cancelled' });
-    else if (status === 486 || status === 600) this.finish({ kind: 'busy', status });
-    else if (status === 408 || status === 480) this.finish({ kind: 'no-answer', status });
-    else this.finish({ kind: 'declined', status, reason: response.reason });
+    if (response.status === 487 && this.cancelRequested) this.finish({ kind: 'cancelled' });
+    else this.finish(refusalOutcome(response.status, response.reason));
   }
 
   private answered(invite: SipRequest, response: SipResponse): void {

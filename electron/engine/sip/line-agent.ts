@@ -1,4 +1,4 @@
-import type { Line, Registration } from '../../../shared/domain/line.js';
+import type { Line, LineHandoff, Registration } from '../../../shared/domain/line.js';
 import type { Clock, TimerHandle } from '../clock.js';
 import { IncomingCall } from '../call/incoming-call.js';
 import { OutgoingCall } from '../call/outgoing-call.js';
@@ -34,6 +34,8 @@ export interface LineAgentOptions {
   media: MediaHost;
   /** Addresses besides the registrar allowed to send calls (settings.trustedSipSources). */
   trustedSources(): readonly string[];
+  /** The line's current way of putting callers through, read when a call needs it. */
+  handoff(): LineHandoff;
   /** A call arrived from the registrar: the handler answers it (or not) and drives it. */
   onCall(call: IncomingCall): void;
   /** Requested registration interval in seconds. */
@@ -216,6 +218,7 @@ export class LineAgent {
       clock: this.options.clock,
       logger: this.options.logger,
       dial: (target, headers) => this.dial(target, headers),
+      handoff: this.options.handoff,
     });
     this.calls.set(call.callId, call);
     void call.ended.then(() => this.calls.delete(call.callId));

@@ -64,6 +64,7 @@ export class LineAgents {
         media: this.media,
         onCall: this.onCall,
         trustedSources: this.trustedSources,
+        handoff: () => this.lines.find(id)?.handoff ?? 'bridge',
       });
       this.running.set(id, { agent, version: versionOf(line, password) });
       await agent.start();

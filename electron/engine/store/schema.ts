@@ -23,6 +23,9 @@ export const lines = sqliteTable('lines', {
   username: text('username').notNull(),
   authUsername: text('auth_username'),
   transport: text('transport', { enum: ['udp', 'tcp'] }).notNull(),
+  handoff: text('handoff', { enum: ['bridge', 'refer'] })
+    .notNull()
+    .default('bridge'),
   /** JSON array of dialled numbers this account receives. */
   numbers: text('numbers', { mode: 'json' }).$type<string[]>().notNull(),
   enabled: integer('enabled', { mode: 'boolean' }).notNull(),

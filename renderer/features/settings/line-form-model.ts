@@ -11,6 +11,7 @@ export interface LineFormValues {
   /** Write-only: always starts empty; empty on an existing line means "keep the stored one". */
   password: string;
   transport: 'udp' | 'tcp';
+  handoff: 'bridge' | 'refer';
   numbers: string;
   enabled: boolean;
 }
@@ -22,6 +23,7 @@ export const emptyLineForm: LineFormValues = {
   authUsername: '',
   password: '',
   transport: 'udp',
+  handoff: 'bridge',
   numbers: '',
   enabled: true,
 };
@@ -35,6 +37,7 @@ export function lineToForm(line: Line): LineFormValues {
     authUsername: line.authUsername ?? '',
     password: '',
     transport: line.transport,
+    handoff: line.handoff,
     numbers: line.numbers.join(', '),
     enabled: line.enabled,
   };
@@ -54,6 +57,7 @@ export function formToLineInput(values: LineFormValues, id?: string): LineInput 
     username: values.username,
     authUsername: authUsername === '' ? null : authUsername,
     transport: values.transport,
+    handoff: values.handoff,
     numbers: splitNumbers(values.numbers),
     enabled: values.enabled,
     ...(values.password === '' ? {} : { password: values.password }),

@@ -144,6 +144,23 @@ export function LineForm({ line, onSaved, onCancel }: LineFormProps) {
           )}
         </Field>
         <Field
+          id={fieldId('handoff')}
+          label={t('lineForm.handoff')}
+          hint={t('lineForm.handoffHint')}
+          error={errors.handoff}
+        >
+          {(control) => (
+            <select
+              {...control}
+              value={values.handoff}
+              onChange={(event) => change('handoff', event.target.value === 'refer' ? 'refer' : 'bridge')}
+            >
+              <option value="bridge">{t('handoff.bridge')}</option>
+              <option value="refer">{t('handoff.refer')}</option>
+            </select>
+          )}
+        </Field>
+        <Field
           id={fieldId('numbers')}
           label={t('lineForm.numbers')}
           hint={t('lineForm.numbersHint')}

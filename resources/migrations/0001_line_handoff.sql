@@ -1,0 +1,1 @@
+ALTER TABLE `lines` ADD `handoff` text DEFAULT 'bridge' NOT NULL;
