@@ -83,6 +83,9 @@ export const en = {
   'office.timeZone': 'Time zone',
   'office.timeZoneHint': 'Office hours and reports follow this time zone.',
   'office.trusted': 'Trusted SIP addresses',
+  'office.transferAllowList': 'Numbers the IVR may transfer to',
+  'office.transferAllowListHint':
+    'One per line. A transfer step can only dial these numbers, so no caller can make the office pay for calls elsewhere.',
   'office.trustedHint':
     'Besides each line’s registrar, only these IP addresses may send calls (one per line, e.g. a second proxy). Leave empty if unsure.',
   'office.apply': 'Apply',

@@ -80,6 +80,9 @@ export const ko: Messages = {
   'office.timeZone': '시간대',
   'office.timeZoneHint': '업무 시간과 보고서가 이 시간대를 따릅니다.',
   'office.trusted': '신뢰하는 SIP 주소',
+  'office.transferAllowList': 'IVR이 전환할 수 있는 번호',
+  'office.transferAllowListHint':
+    '한 줄에 하나씩. 전환 단계는 이 번호로만 걸 수 있어, 발신자가 사무실 요금으로 다른 곳에 전화할 수 없습니다.',
   'office.trustedHint':
     '각 회선의 등록 서버 외에는 이 IP 주소만 전화를 보낼 수 있습니다 (한 줄에 하나, 예: 보조 프록시). 잘 모르면 비워 두세요.',
   'office.apply': '적용',

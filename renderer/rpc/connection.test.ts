@@ -20,8 +20,18 @@ const handlers: Handlers = {
     dataDir: '/data',
     engine: running,
   }),
-  'settings.get': async () => ({ officeName: '', timeZone: 'Asia/Seoul', trustedSipSources: [] }),
-  'settings.update': async () => ({ officeName: '', timeZone: 'Asia/Seoul', trustedSipSources: [] }),
+  'settings.get': async () => ({
+    officeName: '',
+    timeZone: 'Asia/Seoul',
+    trustedSipSources: [],
+    transferAllowList: [],
+  }),
+  'settings.update': async () => ({
+    officeName: '',
+    timeZone: 'Asia/Seoul',
+    trustedSipSources: [],
+    transferAllowList: [],
+  }),
   'lines.list': async () => [],
   'lines.save': async () => {
     throw new Error('not used');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phoneNumberSchema } from './line.js';
 
 /** An IANA time zone the runtime knows, e.g. Asia/Seoul. */
 export const timeZoneSchema = z
@@ -25,6 +26,15 @@ export const settingsSchema = z.object({
    * an SBC). Anyone else gets 403: SIP scanners on the internet must not reach the IVR.
    */
   trustedSipSources: z.array(ipAddressSchema).max(50).default([]),
+  /**
+   * The only numbers a workflow's transfer step may dial. Empty: no IVR path can call out at
+   * all (toll fraud: a caller must never be able to reach premium or foreign numbers).
+   */
+  transferAllowList: z
+    .array(phoneNumberSchema)
+    .max(200)
+    .default([])
+    .refine((list) => new Set(list).size === list.length, 'Each number only once'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -33,6 +43,7 @@ export const settingsPatchSchema = z
     officeName: settingsSchema.shape.officeName.unwrap(),
     timeZone: timeZoneSchema,
     trustedSipSources: settingsSchema.shape.trustedSipSources.unwrap(),
+    transferAllowList: settingsSchema.shape.transferAllowList.unwrap(),
   })
   .partial()
   .strict();

@@ -30,11 +30,17 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       dataDir: '/x',
       engine: { state: 'running', lines: [] },
     }),
-    'settings.get': async () => ({ officeName: '', timeZone: 'Asia/Seoul', trustedSipSources: [] }),
+    'settings.get': async () => ({
+      officeName: '',
+      timeZone: 'Asia/Seoul',
+      trustedSipSources: [],
+      transferAllowList: [],
+    }),
     'settings.update': async (patch) => ({
       officeName: patch.officeName ?? '',
       timeZone: 'Asia/Seoul',
       trustedSipSources: [],
+      transferAllowList: [],
     }),
     'lines.list': async () => [line],
     'lines.save': async () => line,

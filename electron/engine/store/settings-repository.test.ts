@@ -21,11 +21,17 @@ describe('SettingsRepository', () => {
 
   it('starts with defaults and keeps what was updated', () => {
     const repo = new SettingsRepository(database.db);
-    expect(repo.get()).toEqual({ officeName: '', timeZone: 'Asia/Seoul', trustedSipSources: [] });
+    expect(repo.get()).toEqual({
+      officeName: '',
+      timeZone: 'Asia/Seoul',
+      trustedSipSources: [],
+      transferAllowList: [],
+    });
     expect(repo.update({ officeName: '서울 치과' })).toEqual({
       officeName: '서울 치과',
       timeZone: 'Asia/Seoul',
       trustedSipSources: [],
+      transferAllowList: [],
     });
     expect(repo.update({ timeZone: 'Europe/Berlin' }).officeName).toBe('서울 치과');
   });
@@ -34,6 +40,11 @@ describe('SettingsRepository', () => {
     const repo = new SettingsRepository(database.db);
     repo.update({ officeName: 'Kept' });
     database.db.insert(settings).values({ key: 'timeZone', value: '"Mars/Olympus"' }).run();
-    expect(repo.get()).toEqual({ officeName: 'Kept', timeZone: 'Asia/Seoul', trustedSipSources: [] });
+    expect(repo.get()).toEqual({
+      officeName: 'Kept',
+      timeZone: 'Asia/Seoul',
+      trustedSipSources: [],
+      transferAllowList: [],
+    });
   });
 });

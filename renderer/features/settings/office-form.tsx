@@ -12,6 +12,13 @@ interface OfficeValues {
   timeZone: string;
   /** One address per line, as typed. */
   trustedSipSources: string;
+  /** One number per line, as typed. */
+  transferAllowList: string;
+}
+
+/** Entries separated by spaces, commas or new lines. */
+function splitList(text: string): string[] {
+  return text.split(/[\s,]+/).filter((entry) => entry !== '');
 }
 
 /** Every IANA zone this browser knows, with the current one kept even if it does not. */
@@ -25,7 +32,7 @@ function timeZoneOptions(current: string): string[] {
   return zones.includes(current) ? zones : [current, ...zones];
 }
 
-/** Office name, time zone and trusted SIP addresses: `settings.get` fills it, `settings.update` saves it. */
+/** Office name, time zone, trusted SIP addresses and transfer allow-list: `settings.get` fills it, `settings.update` saves it. */
 export function OfficeForm() {
   const t = useT();
   const id = useId();
@@ -43,6 +50,7 @@ export function OfficeForm() {
           officeName: settings.officeName,
           timeZone: settings.timeZone,
           trustedSipSources: settings.trustedSipSources.join('\n'),
+          transferAllowList: settings.transferAllowList.join('\n'),
         }
       : null);
   const zones = useMemo(() => timeZoneOptions(values?.timeZone ?? 'Asia/Seoul'), [values?.timeZone]);
@@ -57,7 +65,8 @@ export function OfficeForm() {
     if (!values) return;
     const parsed = settingsPatchSchema.safeParse({
       ...values,
-      trustedSipSources: values.trustedSipSources.split(/[\s,]+/).filter((address) => address !== ''),
+      trustedSipSources: splitList(values.trustedSipSources),
+      transferAllowList: splitList(values.transferAllowList),
     });
     if (!parsed.success) {
       setFailure(invalidParams(parsed.error, 'settings'));
@@ -131,6 +140,25 @@ export function OfficeForm() {
               placeholder="192.168.0.10"
               value={values.trustedSipSources}
               onChange={(event) => change({ trustedSipSources: event.target.value })}
+            />
+          )}
+        </Field>
+        <Field
+          id={`${id}-transfer`}
+          label={t('office.transferAllowList')}
+          hint={t('office.transferAllowListHint')}
+          error={errors.transferAllowList}
+          className="field-wide"
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              rows={2}
+              spellCheck={false}
+              inputMode="tel"
+              placeholder="0212345678"
+              value={values.transferAllowList}
+              onChange={(event) => change({ transferAllowList: event.target.value })}
             />
           )}
         </Field>
