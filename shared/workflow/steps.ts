@@ -166,6 +166,8 @@ export const stepSchema = z.discriminatedUnion('kind', [
   transferStep,
 ]);
 export type Step = z.infer<typeof stepSchema>;
+/** A step as written (in JSON, a recipe, a test), before defaults are filled in. */
+export type StepInput = z.input<typeof stepSchema>;
 export type StepKind = Step['kind'];
 export type StepOf<K extends StepKind> = Extract<Step, { kind: K }>;
 

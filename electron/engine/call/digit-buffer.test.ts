@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../test/fakes/fake-clock.js';
+import { ManualClock } from '../manual-clock.js';
 import { DigitBuffer, type CollectedDigits } from './digit-buffer.js';
 
 function setup() {
-  const clock = new FakeClock();
+  const clock = new ManualClock();
   const buffer = new DigitBuffer(clock);
   let result: CollectedDigits | undefined;
   const collect = (options: Parameters<DigitBuffer['collect']>[0]) => {
@@ -123,7 +123,7 @@ describe('collecting digits', () => {
     void buffer.collect({ max: 1, firstDigitTimeoutMs: 1000 });
     expect(() => buffer.collect({ max: 1, firstDigitTimeoutMs: 1000 })).toThrow(/already/);
     expect(() =>
-      new DigitBuffer(new FakeClock()).collect({ min: 3, max: 2, firstDigitTimeoutMs: 1 }),
+      new DigitBuffer(new ManualClock()).collect({ min: 3, max: 2, firstDigitTimeoutMs: 1 }),
     ).toThrow(RangeError);
   });
 

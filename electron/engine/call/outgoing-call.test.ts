@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { FakeClock } from '../../../test/fakes/fake-clock.js';
+import { ManualClock } from '../manual-clock.js';
 import type { MediaHost, MediaStreamHandle } from '../media/media-host.js';
 import { DigestSession } from '../sip/digest-auth.js';
 import { createResponse } from '../sip/response-builder.js';
@@ -13,7 +13,7 @@ import { OutgoingCall } from './outgoing-call.js';
  * (The live proof against Kamailio and baresip is test/integration/outgoing-call.test.ts.)
  */
 function harness() {
-  const clock = new FakeClock();
+  const clock = new ManualClock();
   const sent: SipMessage[] = [];
   const proxy: SipEndpoint = { transport: 'udp', address: '192.0.2.1', port: 5060 };
   const layer = new TransactionLayer({

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../test/fakes/fake-clock.js';
+import { ManualClock } from '../manual-clock.js';
 import { startFrameScheduler } from './frame-scheduler.js';
 
 describe('frame scheduler', () => {
   it('runs frame n at n × 20 ms on absolute time, with no drift over an hour', () => {
-    const clock = new FakeClock();
+    const clock = new ManualClock();
     const at: number[] = [];
     startFrameScheduler({ clock, frameMs: 20, onFrame: (n) => at.push(clock.now() - n * 20) });
     clock.advance(3_600_000);
@@ -13,7 +13,7 @@ describe('frame scheduler', () => {
   });
 
   it('runs frames that fell due during a stall, in order, with their lateness', () => {
-    const clock = new FakeClock();
+    const clock = new ManualClock();
     const frames: [number, number][] = [];
     const scheduler = startFrameScheduler({
       clock,
@@ -37,7 +37,7 @@ describe('frame scheduler', () => {
   });
 
   it('skips ahead after a long suspension instead of bursting', () => {
-    const clock = new FakeClock();
+    const clock = new ManualClock();
     const frames: number[] = [];
     startFrameScheduler({ clock, frameMs: 20, maxCatchUpFrames: 10, onFrame: (n) => frames.push(n) });
     clock.advance(20);

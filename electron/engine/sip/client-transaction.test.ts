@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../test/fakes/fake-clock.js';
+import { ManualClock } from '../manual-clock.js';
 import {
   buildNon2xxAck,
   InviteClientTransaction,
@@ -52,7 +52,7 @@ function response(to: SipRequest, status: number, toTag = 'to1'): SipResponse {
 function setup<T extends ClientTransaction>(
   make: (env: ClientTransactionEnvironment, listener: ClientTransactionListener) => T,
 ) {
-  const clock = new FakeClock();
+  const clock = new ManualClock();
   const sent: { at: number; message: SipMessage; to: SipEndpoint }[] = [];
   const events: string[] = [];
   const terminated: ClientTransaction[] = [];

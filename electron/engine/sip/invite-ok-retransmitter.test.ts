@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../test/fakes/fake-clock.js';
+import { ManualClock } from '../manual-clock.js';
 import { InviteOkRetransmitter } from './invite-ok-retransmitter.js';
 import { DEFAULT_SIP_TIMER_BASE, transactionTimers } from './sip-timers.js';
 
 function setup(timers: { t1: number; t2: number } = DEFAULT_SIP_TIMER_BASE) {
-  const clock = new FakeClock();
+  const clock = new ManualClock();
   const resends: number[] = [];
   const gaveUp: number[] = [];
   const retransmitter = new InviteOkRetransmitter({

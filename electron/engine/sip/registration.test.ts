@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Registration } from '../../../shared/domain/line.js';
-import { FakeClock } from '../../../test/fakes/fake-clock.js';
+import { ManualClock } from '../manual-clock.js';
 import { LineRegistration, refreshDelayMs, type RegisterOutcome } from './registration.js';
 
 /** A registrar whose answers the test scripts, recording each REGISTER's Expires and time. */
-function scriptedRegistrar(clock: FakeClock, answers: RegisterOutcome[]) {
+function scriptedRegistrar(clock: ManualClock, answers: RegisterOutcome[]) {
   const sent: { at: number; expires: number }[] = [];
   return {
     sent,
@@ -21,7 +21,7 @@ const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('line registration', () => {
   it('registers, refreshes ahead of expiry, and un-registers on stop', async () => {
-    const clock = new FakeClock();
+    const clock = new ManualClock();
     const statuses: Registration[] = [];
     const registrar = scriptedRegistrar(clock, [{ kind: 'registered', expiresSec: 120 }]);
     const line = new LineRegistration({
@@ -47,7 +47,7 @@ describe('line registration', () => {
   });
 
   it('says "wrong password" on 403 and retries with growing, bounded backoff', async () => {
-    const clock = new FakeClock();
+    const clock = new ManualClock();
     const statuses: Registration[] = [];
     const rejected: RegisterOutcome = { kind: 'rejected', status: 403, reason: 'Forbidden' };
     const registrar = scriptedRegistrar(clock, Array<RegisterOutcome>(12).fill(rejected));
@@ -74,7 +74,7 @@ describe('line registration', () => {
   });
 
   it('recovers after a timeout and reports it in words', async () => {
-    const clock = new FakeClock();
+    const clock = new ManualClock();
     const statuses: Registration[] = [];
     const registrar = scriptedRegistrar(clock, [
       { kind: 'timeout' },
@@ -96,7 +96,7 @@ describe('line registration', () => {
   });
 
   it('registers again at once when told the connection to the registrar broke', async () => {
-    const clock = new FakeClock();
+    const clock = new ManualClock();
     const registrar = scriptedRegistrar(clock, []);
     const line = new LineRegistration({ clock, exchange: registrar.exchange, onStatus: () => undefined });
     line.start();

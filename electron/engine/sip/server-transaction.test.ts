@@ -1,6 +1,6 @@
 import { createResponse } from './response-builder.js';
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../test/fakes/fake-clock.js';
+import { ManualClock } from '../manual-clock.js';
 import {
   InviteServerTransaction,
   NonInviteServerTransaction,
@@ -45,7 +45,7 @@ function response(status: number): SipResponse {
 }
 
 function setup<T extends ServerTransaction>(make: (env: ServerTransactionEnvironment) => T) {
-  const clock = new FakeClock();
+  const clock = new ManualClock();
   const sent: { at: number; message: SipMessage; to: SipEndpoint }[] = [];
   const terminated: ServerTransaction[] = [];
   const failures: { sendError: Error | undefined } = { sendError: undefined };

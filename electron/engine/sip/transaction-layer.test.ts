@@ -1,6 +1,6 @@
 import { newBranch } from './via.js';
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../test/fakes/fake-clock.js';
+import { ManualClock } from '../manual-clock.js';
 import type { ClientTransactionListener } from './client-transaction.js';
 import type { InviteServerTransaction, ServerTransaction } from './server-transaction.js';
 import {
@@ -81,7 +81,7 @@ function describeMessage(message: SipMessage): string {
 
 /** One layer on a recording port, its TU logging every call and delegating to `user`. */
 function harness(user: Partial<TransactionUser> = {}) {
-  const clock = new FakeClock();
+  const clock = new ManualClock();
   const sent: { at: number; message: SipMessage; to: SipEndpoint }[] = [];
   const port: SipTransportPort & { failWith: Error | undefined } = {
     failWith: undefined,
@@ -123,7 +123,7 @@ function harness(user: Partial<TransactionUser> = {}) {
   return { clock, sent, sentLog, port, log, layer };
 }
 
-function recordingListener(clock: FakeClock, log: string[]): ClientTransactionListener {
+function recordingListener(clock: ManualClock, log: string[]): ClientTransactionListener {
   return {
     onProvisional: (r) => log.push(`${clock.now()} provisional ${r.status}`),
     onFinal: (r) => log.push(`${clock.now()} final ${r.status}`),
@@ -435,7 +435,7 @@ describe('TransactionLayer: requests out', () => {
  * synchronous, which also proves that a response arriving from inside send() is handled.
  */
 function linkedPair(uasUser: Partial<TransactionUser>, transport: 'udp' | 'tcp' = 'udp') {
-  const clock = new FakeClock();
+  const clock = new ManualClock();
   const uacAt: SipEndpoint = { ...engineAt, transport };
   const uasAt: SipEndpoint = { ...pbx, transport };
   const link = { drop: (_message: SipMessage, _toUas: boolean): boolean => false, delivered: 0 };

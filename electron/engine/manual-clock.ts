@@ -1,7 +1,10 @@
-import type { Clock, TimerHandle } from '../../electron/engine/clock.js';
+import type { Clock, TimerHandle } from './clock.js';
 
-/** A clock that moves only when told; timers fire in due order, ties in scheduling order. */
-export class FakeClock implements Clock {
+/**
+ * A clock that moves only when told; timers fire in due order, ties in scheduling order. The
+ * simulator's virtual time, and the fake clock of the state machines' unit tests.
+ */
+export class ManualClock implements Clock {
   private time = 0;
   private next = 1;
   private readonly timers = new Map<number, { due: number; callback: () => void }>();
@@ -45,6 +48,13 @@ export class FakeClock implements Clock {
   /** Moves time on without firing anything, as a blocked event loop would; `advance` then fires the overdue timers late. */
   stall(ms: number): void {
     this.time += ms;
+  }
+
+  /** When the next timer falls due, if any is set. */
+  nextDueAt(): number | undefined {
+    let due: number | undefined;
+    for (const timer of this.timers.values()) if (due === undefined || timer.due < due) due = timer.due;
+    return due;
   }
 
   get pendingTimers(): number {
