@@ -153,6 +153,17 @@ export const transferStep = z.strictObject({
   ringTimeoutSec: z.number().int().min(5).max(120).default(30),
 });
 
+/** Saves a callback request for the team's inbox: someone calls the number back later. */
+export const callbackStep = z.strictObject({
+  kind: z.literal('callback'),
+  ...stepBase,
+  /** The variable holding the number to call (a form's entry); null for the caller's number. */
+  numberVariable: variableNameSchema.nullable().default(null),
+  teamId: referenceIdSchema.nullable().default(null),
+  /** Why, as the inbox shows it ("Asked for a callback while the queue was long"). */
+  reason: z.string().trim().max(200).default(''),
+});
+
 export const stepSchema = z.discriminatedUnion('kind', [
   branchStep,
   ivrButtonsStep,
@@ -164,6 +175,7 @@ export const stepSchema = z.discriminatedUnion('kind', [
   sendSmsStep,
   tagStep,
   transferStep,
+  callbackStep,
 ]);
 export type Step = z.infer<typeof stepSchema>;
 /** A step as written (in JSON, a recipe, a test), before defaults are filled in. */
@@ -193,6 +205,7 @@ export function outputsOf(step: Step): string[] {
     case 'voicemail':
     case 'send_sms':
     case 'tag':
+    case 'callback':
       return ['next'];
   }
 }

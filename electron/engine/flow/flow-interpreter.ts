@@ -21,6 +21,8 @@ export type FlowResult =
   | { kind: 'caller-hung-up' }
   /** An agent or a transfer target took the call; it is no longer the workflow's. */
   | { kind: 'connected' }
+  /** A "waiting in queue" workflow ran out of steps: the caller waits on in the queue. */
+  | { kind: 'back-to-queue' }
   | { kind: 'failed'; stepId: string | null; message: string };
 
 /** A step that cannot run as configured (no team chosen, a prompt file gone). */
@@ -48,7 +50,8 @@ const DISAPPOINTED = new Set(['invalid', 'timeout', 'no_match', 'failed', 'no_an
  * Runs one published workflow version on one call, step by step, through the Call interface
  * only: every step is logged as entered and left (with its outcome) the moment it happens. A
  * step that fails never strands the caller: they hear an apology and the call ends, and the log
- * says why. Caller hang-up at any point ends the walk.
+ * says why. Caller hang-up at any point ends the walk. An exit with nothing wired ends the call,
+ * except in a "waiting in queue" workflow, where the caller goes back to waiting.
  */
 export async function runWorkflow(
   call: Call,
@@ -83,6 +86,10 @@ class FlowWalk {
       detail: { caller: this.call.caller, dialled: this.call.dialled },
     });
     const result = await this.walk();
+    if (result.kind === 'back-to-queue') {
+      this.log({ stepId: null, kind: 'call_ended', outcome: result.kind });
+      return result;
+    }
     if (result.kind === 'connected') await this.call.ended;
     else if (this.call.state !== 'ended') await this.call.hangup();
     const end: CallEnd = await this.call.ended;
@@ -114,7 +121,10 @@ class FlowWalk {
       if (outcome === 'connected') return { kind: 'connected' };
       if (outcome === 'end') return { kind: 'ended-by-workflow' };
       stepId = this.next(step.id, outcome);
-      if (stepId === undefined) await this.endWithoutPath(step, outcome);
+      if (stepId === undefined) {
+        if (this.version.definition.trigger.kind === 'waiting_in_queue') return { kind: 'back-to-queue' };
+        await this.endWithoutPath(step, outcome);
+      }
     }
     return { kind: this.callEnded() ? 'caller-hung-up' : 'ended-by-workflow' };
   }
@@ -169,6 +179,8 @@ class FlowWalk {
         return Promise.resolve('next');
       case 'transfer':
         return this.transfer(step);
+      case 'callback':
+        return Promise.resolve(this.callback(step));
     }
   }
 
@@ -300,6 +312,14 @@ class FlowWalk {
   private sendSms(step: StepOf<'send_sms'>): string {
     const to = step.to.kind === 'caller' ? this.call.caller : step.to.number;
     this.services.sendSms(this.call, to, fillTemplate(step.template, this.variables));
+    return 'next';
+  }
+
+  private callback(step: StepOf<'callback'>): string {
+    const number = step.numberVariable === null ? this.call.caller : this.variables[step.numberVariable];
+    if (!number) throw new FlowStepError(`no number in variable "${step.numberVariable ?? 'caller'}"`);
+    this.services.requestCallback(this.call, { number, teamId: step.teamId, reason: step.reason });
+    this.stepDetail = { number };
     return 'next';
   }
 

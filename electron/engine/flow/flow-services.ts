@@ -51,6 +51,7 @@ export interface FlowServices {
   saveVoicemail(call: Call, recording: RecordingResult, teamId: string | null): void;
   sendSms(call: Call, to: string, text: string): void;
   addTags(call: Call, tags: readonly string[]): void;
+  requestCallback(call: Call, request: { number: string; teamId: string | null; reason: string }): void;
   /** Numbers a transfer step may dial (settings.transferAllowList), read at the moment of use. */
   transferAllowList(): readonly string[];
   /** A phone number as a SIP URI through the call's line. */

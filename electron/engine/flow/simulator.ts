@@ -25,6 +25,7 @@ export type TranscriptEntry = { atMs: number } & (
   | { kind: 'key'; digit: string }
   | { kind: 'sms'; to: string; text: string }
   | { kind: 'tags'; tags: string[] }
+  | { kind: 'callback'; number: string; teamId: string | null }
   | { kind: 'voicemail'; durationMs: number }
   | { kind: 'assign'; target: string; outcome: string }
   | { kind: 'hangup'; by: 'caller' | 'workflow' }
@@ -171,6 +172,8 @@ export class Simulation {
       saveVoicemail: (_call, recording) => this.note({ kind: 'voicemail', durationMs: recording.durationMs }),
       sendSms: (_call, to, text) => this.note({ kind: 'sms', to, text }),
       addTags: (_call, tags) => this.note({ kind: 'tags', tags: [...tags] }),
+      requestCallback: (_call, request) =>
+        this.note({ kind: 'callback', number: request.number, teamId: request.teamId }),
       transferAllowList: () => this.deps.transferAllowList(),
       numberUri: (_call, number) => `sip:${number}@simulator`,
     };
