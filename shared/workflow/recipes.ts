@@ -281,7 +281,10 @@ function build(
   return {
     name,
     definition: workflowDefinitionSchema.parse({
-      trigger: trigger === 'customer_called' ? { kind: trigger } : { kind: trigger, afterSec: 60 },
+      trigger:
+        trigger === 'customer_called'
+          ? { kind: trigger }
+          : { kind: trigger, afterSec: 60, repeatEverySec: 120 },
       steps,
       edges: edges.map(([source, output, target]): Edge => ({ source, output, target })),
       calendars,

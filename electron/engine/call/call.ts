@@ -15,10 +15,10 @@ export interface Call {
   readonly state: CallState;
   answer(): Promise<void>;
   /**
-   * Plays 8 kHz mono PCM. With bargeIn a key press stops it at once; resolves when it was
-   * played out, interrupted, or the call ended.
+   * Plays 8 kHz mono PCM. With bargeIn a key press stops it at once, as does aborting `signal`
+   * (hold music giving way); resolves when it was played out, interrupted, or the call ended.
    */
-  play(pcm: Int16Array, options?: { bargeIn?: boolean }): Promise<{ interrupted: boolean }>;
+  play(pcm: Int16Array, options?: PlayOptions): Promise<{ interrupted: boolean }>;
   onDigit(listener: (digit: string, via: DigitSource) => void): () => void;
   /**
    * Gathers key presses into one entry (a menu choice, a phone number). Keys pressed earlier
@@ -65,6 +65,11 @@ export interface Call {
   hangup(): Promise<void>;
   /** Resolves once, when the call is over, with why. */
   readonly ended: Promise<CallEnd>;
+}
+
+export interface PlayOptions {
+  bargeIn?: boolean;
+  signal?: AbortSignal;
 }
 
 export type BridgeOutcome =

@@ -19,7 +19,15 @@ import type { SipEndpoint, SipRequest, SipResponse } from '../sip/sip-message.js
 import { parseSipUri } from '../sip/sip-uri.js';
 import type { InviteServerTransaction, NonInviteServerTransaction } from '../sip/server-transaction.js';
 import type { TransactionLayer } from '../sip/transaction-layer.js';
-import type { BridgeOutcome, Call, CallEnd, CallState, PutThroughOutcome, TransferOutcome } from './call.js';
+import type {
+  BridgeOutcome,
+  Call,
+  CallEnd,
+  CallState,
+  PlayOptions,
+  PutThroughOutcome,
+  TransferOutcome,
+} from './call.js';
 import { refusalOutcome, type OutgoingCall } from './outgoing-call.js';
 import { DigitBuffer, type CollectDigitsOptions, type CollectedDigits } from './digit-buffer.js';
 
@@ -116,14 +124,17 @@ export class IncomingCall implements Call {
     this.current = 'answered';
   }
 
-  async play(pcm: Int16Array, options: { bargeIn?: boolean } = {}): Promise<{ interrupted: boolean }> {
+  async play(pcm: Int16Array, options: PlayOptions = {}): Promise<{ interrupted: boolean }> {
     const stream = this.stream;
-    if (!stream || this.current === 'ended') return { interrupted: true };
+    if (!stream || this.current === 'ended' || options.signal?.aborted) return { interrupted: true };
     if (options.bargeIn) this.bargeIn = () => stream.stopPlay();
+    const abort = () => stream.stopPlay();
+    options.signal?.addEventListener('abort', abort, { once: true });
     try {
       return await Promise.race([stream.play(pcm), this.ended.then(() => ({ interrupted: true }))]);
     } finally {
       this.bargeIn = undefined;
+      options.signal?.removeEventListener('abort', abort);
     }
   }
 

@@ -44,6 +44,7 @@ function simulate(
           ? Promise.reject(new Error('file gone'))
           : audioFor(prompt.kind === 'tts' ? prompt.text.length * 100 : 1000),
       phraseAudio: () => audioFor(500),
+      waitingWorkflows: () => [],
       transferAllowList: () => allowList,
     },
   );

@@ -11,13 +11,15 @@ const weekdayMorning = new Date('2026-11-24T01:00:00Z'); // Tuesday 10:00 in Seo
 const sundayNight = new Date('2026-11-29T14:00:00Z'); // Sunday 23:00 in Seoul
 const agentFree = { agentsAvailable: 1, callsWaiting: 0, longestWaitSec: 0 };
 
-function simulate(recipe: RecipeId, language: 'ko' | 'en', setup: Partial<SimulationSetup> = {}) {
-  const { definition } = createFromRecipe(recipe, {
-    language,
-    timeZone: 'Asia/Seoul',
-    officeName: 'Hana Dental',
-    teams,
-  });
+function simulate(
+  recipe: RecipeId,
+  language: 'ko' | 'en',
+  setup: Partial<SimulationSetup> = {},
+  waiting: RecipeId[] = [],
+) {
+  const make = (id: RecipeId) =>
+    createFromRecipe(id, { language, timeZone: 'Asia/Seoul', officeName: 'Hana Dental', teams }).definition;
+  const definition = make(recipe);
   return new Simulation(
     { workflowId: recipe, versionId: 'v1', definition },
     {
@@ -31,6 +33,8 @@ function simulate(recipe: RecipeId, language: 'ko' | 'en', setup: Partial<Simula
     {
       promptAudio: () => Promise.resolve(new Int16Array(8000)),
       phraseAudio: () => Promise.resolve(new Int16Array(4000)),
+      waitingWorkflows: () =>
+        waiting.map((id) => ({ workflowId: id, versionId: 'v1', definition: make(id) })),
       transferAllowList: () => [],
     },
   );
@@ -95,6 +99,39 @@ describe.each(['ko', 'en'] as const)('recipes in %s', (language) => {
     const state = await sim.advance(5_000);
     expect(state.path).toEqual(['offer', 'hold']);
     expect(state.result).toEqual({ kind: 'back-to-queue' });
+  });
+
+  it('a caller waiting a minute for a busy team is offered a callback, and leaves a number', async () => {
+    const sim = simulate('ivr_experience', language, { queues: {} }, ['callback_when_busy']);
+    await sim.press('1');
+    let state = await sim.advance(59_000);
+    expect(state.stepId).toBe('sales');
+    state = await sim.advance(2_000);
+    expect(state.stepId).toBe('offer');
+    await sim.press('1');
+    await sim.advance(1_000);
+    await pressAll(sim, '0212345678#');
+    await sim.advance(8_000);
+    await sim.press('1');
+    state = await sim.advance(5_000);
+    expect(state.path).toEqual(['hours', 'menu', 'sales', 'offer', 'number', 'save', 'bye']);
+    expect(state.transcript).toContainEqual(
+      expect.objectContaining({ kind: 'callback', number: '0212345678' }),
+    );
+    expect(state.result).toEqual({ kind: 'caller-hung-up' });
+  });
+
+  it('a waiting caller who chooses to keep waiting goes back to hold, and is asked again at the repeat', async () => {
+    const sim = simulate('ivr_experience', language, { queues: {} }, ['callback_when_busy']);
+    await sim.press('1');
+    await sim.advance(61_000);
+    await sim.press('2');
+    let state = await sim.advance(60_000);
+    expect(state.path).toEqual(['hours', 'menu', 'sales', 'offer', 'hold']);
+    expect(state.stepId).toBe('sales');
+    state = await sim.advance(65_000); // the offer repeats two minutes after the first
+    expect(state.path).toEqual(['hours', 'menu', 'sales', 'offer', 'hold', 'offer']);
+    expect(state.result).toBeNull();
   });
 
   it('after-hours voicemail: a message left at night', async () => {

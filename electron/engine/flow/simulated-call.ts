@@ -4,6 +4,7 @@ import type {
   Call,
   CallEnd,
   CallState,
+  PlayOptions,
   PutThroughOutcome,
   TransferOutcome,
 } from '../call/call.js';
@@ -63,10 +64,16 @@ export class SimulatedCall implements Call {
     this.end({ reason: 'caller-hung-up' });
   }
 
-  play(pcm: Int16Array, options: { bargeIn?: boolean } = {}): Promise<{ interrupted: boolean }> {
-    if (this.current !== 'answered') return Promise.resolve({ interrupted: true });
+  play(pcm: Int16Array, options: PlayOptions = {}): Promise<{ interrupted: boolean }> {
+    if (this.current !== 'answered' || options.signal?.aborted) return Promise.resolve({ interrupted: true });
     const bargeIn = options.bargeIn === true;
-    return this.wait(pcm.length / 8, () => bargeIn).then((by) => ({ interrupted: by !== 'done' }));
+    const played = this.wait(pcm.length / 8, () => bargeIn);
+    const abort = () => this.interrupt?.('');
+    options.signal?.addEventListener('abort', abort, { once: true });
+    return played.then((by) => {
+      options.signal?.removeEventListener('abort', abort);
+      return { interrupted: by !== 'done' };
+    });
   }
 
   onDigit(listener: (digit: string, via: DigitSource) => void): () => void {
@@ -131,9 +138,10 @@ export class SimulatedCall implements Call {
         this.interrupt = undefined;
         resolve(by);
       };
+      // undefined: hang-up; '': stopped by the workflow (an aborted play); else a key.
       this.interrupt = (digit) => {
         if (digit === undefined) done('hangup');
-        else if (stopsOn(digit)) done('key');
+        else if (digit === '' || stopsOn(digit)) done('key');
       };
     });
   }

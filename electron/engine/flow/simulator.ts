@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Prompt, PromptLanguage } from '../../../shared/workflow/prompt.js';
 import { ManualClock } from '../manual-clock.js';
+import { WaitingRoom } from '../routing/waiting-room.js';
 import { runWorkflow, type FlowResult, type RunnableVersion } from './flow-interpreter.js';
 import type { AssignOutcome, FlowEvent, FlowServices, QueueSnapshot } from './flow-services.js';
 import { phraseTexts, type Phrase } from './phrases.js';
@@ -50,6 +51,8 @@ export interface SimulationDeps {
   promptAudio(prompt: Prompt): Promise<Int16Array>;
   phraseAudio(phrase: Phrase, language: PromptLanguage): Promise<Int16Array>;
   transferAllowList(): readonly string[];
+  /** The live "call waiting in queue" workflows for a team, as the engine would run them. */
+  waitingWorkflows(teamId: string): RunnableVersion[];
 }
 
 /**
@@ -64,8 +67,10 @@ export class Simulation {
   private readonly transcript: TranscriptEntry[] = [];
   private readonly events: FlowEvent[] = [];
   private readonly path: string[] = [];
-  private stepId: string | null = null;
+  /** The step each running workflow is in: a queue's workflow runs inside the caller's. */
+  private readonly steps: (string | null)[] = [];
   private result: FlowResult | null = null;
+  private readonly waitingRoom: WaitingRoom;
   /** Service calls still under way (audio being loaded): `settle` waits for them. */
   private readonly inFlight = new Set<Promise<unknown>>();
 
@@ -75,9 +80,15 @@ export class Simulation {
     private readonly deps: SimulationDeps,
   ) {
     this.call = new SimulatedCall(this.clock, setup.caller, setup.dialled, () => setup.farEnd);
-    void runWorkflow(this.call, version, this.services()).then((result) => {
+    const services = this.services();
+    this.waitingRoom = new WaitingRoom({
+      clock: this.clock,
+      holdAudio: () => Promise.resolve(HOLD_TONE),
+      waitingWorkflows: (teamId) => deps.waitingWorkflows(teamId),
+      runWorkflow: (call, waitingVersion) => runWorkflow(call, waitingVersion, services),
+    });
+    void runWorkflow(this.call, version, services).then((result) => {
       this.result = result;
-      this.stepId = null;
     });
   }
 
@@ -122,7 +133,7 @@ export class Simulation {
       id: this.id,
       now: this.wallTime().toISOString(),
       elapsedMs: this.clock.now(),
-      stepId: this.stepId,
+      stepId: this.steps.at(-1) ?? null,
       path: [...this.path],
       transcript: [...this.transcript],
       events: [...this.events],
@@ -160,11 +171,12 @@ export class Simulation {
       },
       record: (event) => {
         this.events.push(event);
+        if (event.kind === 'call_started') this.steps.push(null);
+        if (event.kind === 'call_ended') this.steps.pop();
         if (event.kind === 'entered' && event.stepId) {
-          this.stepId = event.stepId;
+          this.steps[this.steps.length - 1] = event.stepId;
           this.path.push(event.stepId);
         }
-        if (event.kind === 'call_ended') this.stepId = null;
       },
       queue,
       assign: (call, target, options) => this.assign(target, queue, options.ringTimeoutMs),
@@ -181,7 +193,7 @@ export class Simulation {
 
   /**
    * A team with an agent available, or an agent who answers, takes the call; a team with none
-   * keeps the caller waiting (as a real queue would) until the tester hangs up.
+   * keeps the caller waiting as a real queue would, with its "waiting in queue" workflows.
    */
   private async assign(
     target: { kind: 'team'; teamId: string } | { kind: 'agent'; agentId: string },
@@ -191,8 +203,7 @@ export class Simulation {
     const name = target.kind === 'team' ? `team ${target.teamId}` : `agent ${target.agentId}`;
     if (target.kind === 'team' && queue(target.teamId).agentsAvailable === 0) {
       this.note({ kind: 'assign', target: name, outcome: 'waiting' });
-      await this.call.ended;
-      return { kind: 'no_answer', why: 'the caller hung up while waiting' };
+      return this.waitingRoom.wait(this.call, target.teamId);
     }
     if (this.setup.farEnd === 'answers') {
       this.note({ kind: 'assign', target: name, outcome: 'connected' });
@@ -203,5 +214,8 @@ export class Simulation {
     return { kind: 'no_answer', why: this.setup.farEnd };
   }
 }
+
+/** A test call's hold audio: 10 s of silence, so that virtual time moves in sensible steps. */
+const HOLD_TONE = new Int16Array(8000 * 10);
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
