@@ -2,3 +2,4 @@
 await import('./engine-startup.js');
 await import('./rtp-pacing.js');
 await import('./resampler.js');
+await import('./flow-interpreter.js');
