@@ -161,11 +161,13 @@ export function describeSipp(result: SippResult): string {
 
 /**
  * caller1 calls the office line through the test bed's proxy with digest auth: the call every
- * engine test makes. `scenario` defaults to RFC 4733 digits 1 2 3 #, then BYE.
+ * engine test makes. `scenario` defaults to RFC 4733 digits 1 2 3 #, then BYE. `pauseMs` is
+ * SIPp's default pause (-d): in the default scenario, how much longer the caller stays on the
+ * line before its digits.
  */
 export function callOffice(
   testbed: { proxyAddress: string; users: { caller1: string }; dir: string },
-  options: { scenario?: string; timeoutSeconds?: number } = {},
+  options: { scenario?: string; timeoutSeconds?: number; pauseMs?: number } = {},
 ): Promise<SippResult> {
   return runSipp({
     scenario: options.scenario ?? SCENARIOS.uacDtmf,
@@ -174,5 +176,6 @@ export function callOffice(
     auth: { user: 'caller1', password: testbed.users.caller1 },
     dir: testbed.dir,
     timeoutSeconds: options.timeoutSeconds ?? 20,
+    ...(options.pauseMs !== undefined ? { extraArgs: ['-d', String(options.pauseMs)] } : {}),
   });
 }

@@ -9,6 +9,20 @@ import { convertAudioToTelephone } from './prompt-converter.js';
 const ogg = new Uint8Array(
   readFileSync(join(import.meta.dirname, '../../../test/fixtures/tone-1khz-1s.ogg')),
 );
+/**
+ * test/fixtures/tone-1khz-1s.mp3: 1 s of 1 kHz sine at half scale, 44.1 kHz mono, CBR 64 kbit/s,
+ * encoded once by a throwaway script with @breezystack/lamejs 1.2.7 (not a project dependency).
+ */
+const mp3 = new Uint8Array(
+  readFileSync(join(import.meta.dirname, '../../../test/fixtures/tone-1khz-1s.mp3')),
+);
+
+/** The tone's pitch from zero crossings over `body`, 8 kHz samples. */
+function pitchHz(body: Int16Array): number {
+  let crossings = 0;
+  for (let i = 1; i < body.length; i++) if (body[i - 1]! < 0 !== body[i]! < 0) crossings++;
+  return crossings / 2 / (body.length / 8000);
+}
 
 describe('compressed prompt uploads', () => {
   it('tells the formats apart by their first bytes', () => {
@@ -23,10 +37,25 @@ describe('compressed prompt uploads', () => {
     const prompt = await convertAudioToTelephone(ogg, 'tone.ogg');
     expect(prompt.durationMs).toBeGreaterThan(990);
     expect(prompt.durationMs).toBeLessThan(1010);
-    const body = prompt.pcm.subarray(800, 7200);
-    let crossings = 0;
-    for (let i = 1; i < body.length; i++) if (body[i - 1]! < 0 !== body[i]! < 0) crossings++;
-    const hz = crossings / 2 / (body.length / 8000);
+    const hz = pitchHz(prompt.pcm.subarray(800, 7200));
+    expect(hz).toBeGreaterThan(990);
+    expect(hz).toBeLessThan(1010);
+  });
+
+  it('converts an MP3 mono 44.1 kHz tone to 8 kHz at the same pitch, ~1 s plus the codec’s padding', async () => {
+    expect(sniffCompressedFormat(mp3)).toBe('mp3');
+    const prompt = await convertAudioToTelephone(mp3, 'tone.mp3');
+    // MP3 decodes in whole 1152-sample frames, behind the encoder's delay (576 + 529 samples,
+    // ~25 ms of silence first), and this file has no LAME/Xing tag telling a decoder to trim
+    // them: 40 frames, 1.045 s. The tone itself lasts 1 s.
+    expect(prompt.durationMs).toBeGreaterThan(1000);
+    expect(prompt.durationMs).toBeLessThan(1050);
+    const loud = (x: number): boolean => Math.abs(x) > 2000;
+    const first = prompt.pcm.findIndex(loud);
+    const last = prompt.pcm.findLastIndex(loud);
+    expect((last - first + 1) / 8).toBeGreaterThan(990);
+    expect((last - first + 1) / 8).toBeLessThan(1010);
+    const hz = pitchHz(prompt.pcm.subarray(first + 400, last - 400));
     expect(hz).toBeGreaterThan(990);
     expect(hz).toBeLessThan(1010);
   });

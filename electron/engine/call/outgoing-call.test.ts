@@ -103,4 +103,16 @@ describe('OutgoingCall outcomes (RFC 3261 §13.2, §21)', () => {
     await expect(result).resolves.toEqual({ kind: 'cancelled' });
     expect(requests('CANCEL')).toHaveLength(1);
   });
+
+  it('sends no CANCEL once the far end has refused (§9.1)', async () => {
+    const { call, requests, answer } = harness();
+    const result = call.start();
+    await flush();
+    const invite = requests('INVITE')[0]!;
+    answer(invite, 180);
+    answer(invite, 486);
+    await expect(result).resolves.toEqual({ kind: 'busy', status: 486 });
+    await call.hangup();
+    expect(requests('CANCEL')).toHaveLength(0);
+  });
 });

@@ -62,6 +62,8 @@ export class OutgoingCall {
   /** RTP packet counts once the call's media is closed. */
   mediaStats: { packetsSent: number; packetsReceived: number } | undefined;
   private cancelRequested = false;
+  /** The outcome is known: answered, refused, timed out or failed. */
+  private decided = false;
   private settle!: (outcome: OutgoingOutcome) => void;
   /** Resolves when the attempt is decided: answered, or why not. */
   readonly outcome: Promise<OutgoingOutcome>;
@@ -75,7 +77,12 @@ export class OutgoingCall {
     private readonly target: string,
     private readonly extraHeaders: [string, string][] = [],
   ) {
-    this.outcome = new Promise((resolve) => (this.settle = resolve));
+    this.outcome = new Promise((resolve) => {
+      this.settle = (outcome) => {
+        this.decided = true;
+        resolve(outcome);
+      };
+    });
     this.ended = new Promise((resolve) => (this.finishCall = resolve));
   }
 
@@ -104,6 +111,9 @@ export class OutgoingCall {
       await this.bye();
       return;
     }
+    // Refused or given up already: nothing rings any more, and a CANCEL after a final response
+    // is a no-op that SHOULD NOT be sent (§9.1), e.g. when the caller hangs up after a busy agent.
+    if (this.decided) return;
     // §9.1: a CANCEL may only follow a provisional response; otherwise wait for one (or the end).
     // A second hangup() while the first CANCEL is under way only waits for the outcome.
     if (!this.cancelRequested && this.ringing) this.sendCancel();
