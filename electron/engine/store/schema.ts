@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
 
 /**
  * The source of truth for the database; `npm run db:generate` turns changes into SQL
@@ -32,3 +39,120 @@ export const lines = sqliteTable('lines', {
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+/**
+ * Workflows as managers list them. `draft` is the editable WorkflowDefinition (JSON); what calls
+ * run are the immutable rows of workflow_versions, `live_version_id` pointing at the one new calls
+ * get. A workflow is never deleted outright: its versions stay referenced by call_events (the
+ * inbox and the analytics of past calls), so removal sets `deleted_at`, clears the live pointer
+ * and drops the number bindings.
+ */
+export const workflows = sqliteTable(
+  'workflows',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** Chosen at creation and kept by every draft and version (bindings need 'customer_called'). */
+    triggerKind: text('trigger_kind', { enum: ['customer_called', 'waiting_in_queue'] }).notNull(),
+    draft: text('draft').notNull(),
+    draftUpdatedAt: text('draft_updated_at').notNull(),
+    /** Position in the managers' list, lower first; unique among the workflows not deleted. */
+    priority: integer('priority').notNull(),
+    liveVersionId: text('live_version_id').references((): AnySQLiteColumn => workflowVersions.id),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    deletedAt: text('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('workflows_priority')
+      .on(t.priority)
+      .where(sql`${t.deletedAt} is null`),
+  ],
+);
+
+/** Published snapshots, numbered 1, 2, 3… per workflow; never updated nor deleted (a trigger refuses). */
+export const workflowVersions = sqliteTable(
+  'workflow_versions',
+  {
+    id: text('id').primaryKey(),
+    workflowId: text('workflow_id')
+      .notNull()
+      .references(() => workflows.id),
+    number: integer('number').notNull(),
+    definition: text('definition').notNull(),
+    note: text('note').notNull(),
+    author: text('author').notNull(),
+    /** The older version a rollback re-published, null for an ordinary publish. */
+    restoredFromId: text('restored_from_id').references((): AnySQLiteColumn => workflowVersions.id),
+    publishedAt: text('published_at').notNull(),
+  },
+  (t) => [uniqueIndex('workflow_versions_number').on(t.workflowId, t.number)],
+);
+
+/**
+ * Which workflow answers a dialled number, on one line or (line_id null) on any line. SQLite
+ * treats NULLs as distinct in a unique index, hence two partial ones.
+ */
+export const numberBindings = sqliteTable(
+  'number_bindings',
+  {
+    lineId: text('line_id').references(() => lines.id, { onDelete: 'cascade' }),
+    number: text('number').notNull(),
+    workflowId: text('workflow_id')
+      .notNull()
+      .references(() => workflows.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    uniqueIndex('number_bindings_line_number')
+      .on(t.lineId, t.number)
+      .where(sql`${t.lineId} is not null`),
+    uniqueIndex('number_bindings_any_line_number')
+      .on(t.number)
+      .where(sql`${t.lineId} is null`),
+  ],
+);
+
+/**
+ * The step log of calls in workflows, appended one row per event as it happens. No foreign keys:
+ * it is a log, and an append must not fail (nor pay for lookups) on a reference.
+ */
+export const callEvents = sqliteTable(
+  'call_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    callId: text('call_id').notNull(),
+    workflowId: text('workflow_id').notNull(),
+    versionId: text('version_id').notNull(),
+    /** Null for call-level events (call_started, call_ended). */
+    stepId: text('step_id'),
+    kind: text('kind', { enum: ['call_started', 'entered', 'left', 'error', 'call_ended'] }).notNull(),
+    /** How a step was left ('key:2', 'timeout', 'hangup', …) or how the call ended. */
+    outcome: text('outcome'),
+    /** JSON object: what the step found out (a form entry, a recording), why it failed. */
+    detail: text('detail'),
+    /** ISO 8601 UTC with milliseconds: sorts as text. */
+    at: text('at').notNull(),
+  },
+  (t) => [index('call_events_workflow_at').on(t.workflowId, t.at), index('call_events_call').on(t.callId)],
+);
+
+/** Audio prompts: uploads converted to 8 kHz, and text rendered by the speech synthesizer. */
+export const prompts = sqliteTable(
+  'prompts',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    source: text('source', { enum: ['upload', 'tts'] }).notNull(),
+    language: text('language'),
+    text: text('text'),
+    voice: text('voice'),
+    /** Relative to the data folder, so the folder can move. */
+    file: text('file').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    sampleRate: integer('sample_rate').notNull().default(8000),
+    /** For text prompts, the key of what is said (text, language, voice): the render cache's. */
+    contentHash: text('content_hash'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('prompts_content_hash').on(t.contentHash)],
+);
