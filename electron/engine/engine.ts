@@ -1,6 +1,26 @@
 import { createRpcServer, type RpcServer } from '../../shared/rpc/server.js';
 import type { EngineStatus } from '../../shared/domain/engine-status.js';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { stepPrompts } from '../../shared/workflow/step-prompts.js';
+import type { WorkflowDefinition } from '../../shared/workflow/workflow.js';
 import { createHandlers } from './api/handlers.js';
+import { createWorkflowHandlers } from './api/workflow-handlers.js';
+import { PromptLibrary } from './audio/prompt-library.js';
+import { synthesizeSpeech } from './audio/speech-synthesizer.js';
+import { CallDispatcher } from './flow/call-dispatcher.js';
+import { runWorkflow, type RunnableVersion } from './flow/flow-interpreter.js';
+import { liveFlowServices } from './flow/live-flow-services.js';
+import { phrasePrompt, phraseTexts, type Phrase } from './flow/phrases.js';
+import { Simulations } from './flow/simulations.js';
+import { triggerMatches } from './flow/trigger-matcher.js';
+import { holdChime } from './routing/hold-audio.js';
+import { WaitingRoom } from './routing/waiting-room.js';
+import { CallEventLog } from './store/call-event-log.js';
+import { CallRecords } from './store/call-records.js';
+import { NumberBindingRepository } from './store/number-binding-repository.js';
+import { PromptRepository } from './store/prompt-repository.js';
+import { WorkflowRepository } from './store/workflow-repository.js';
 import { dataDirAt, ensureDataDir, type DataDir } from './data-dir.js';
 import { EngineStatusBoard } from './engine-status.js';
 import { handleWithoutWorkflow } from './call/default-call-handler.js';
@@ -26,6 +46,8 @@ export interface Engine {
   readonly dir: DataDir;
   readonly lines: LineRepository;
   readonly settings: SettingsRepository;
+  readonly workflows: WorkflowRepository;
+  readonly bindings: NumberBindingRepository;
   status(): EngineStatus;
   /** Call after changing lines outside the API (provisioning): status and SIP agents follow. */
   linesChanged(): void;
@@ -43,6 +65,79 @@ export function createEngine(options: EngineOptions): Engine {
   const secrets = new SecretStore(dir.secretsFile, options.cipher);
   const settings = new SettingsRepository(database.db);
   const lines = new LineRepository(database.db, secrets);
+  const workflows = new WorkflowRepository(database.db);
+  const bindings = new NumberBindingRepository(database.db);
+  const events = new CallEventLog(database.db);
+  const prompts = new PromptRepository(database.db);
+  const records = new CallRecords(database.db, dir.root);
+  const voicemailDir = join(dir.root, 'voicemail');
+  mkdirSync(voicemailDir, { recursive: true, mode: 0o700 });
+  const library = new PromptLibrary({
+    ttsDir: join(dir.root, 'prompts', 'tts'),
+    synthesize: async (text, language) => synthesizeSpeech(text, language),
+    uploadedFile: (id) => {
+      const row = prompts.get(id);
+      return row ? join(dir.root, row.file) : undefined;
+    },
+  });
+  const waitingWorkflows = (teamId: string): RunnableVersion[] =>
+    workflows.liveVersions('waiting_in_queue').filter((version) => {
+      const trigger = version.definition.trigger;
+      return (
+        trigger.kind === 'waiting_in_queue' &&
+        (trigger.teamIds.length === 0 || trigger.teamIds.includes(teamId))
+      );
+    });
+  const hold = holdChime();
+  const waitingRoom = new WaitingRoom({
+    clock: systemClock,
+    holdAudio: () => Promise.resolve(hold),
+    waitingWorkflows: (teamId, call) =>
+      waitingWorkflows(teamId).filter((version) =>
+        triggerMatches(version.definition, {
+          caller: call.caller,
+          dialled: call.dialled,
+          lineId: call.lineId,
+          now: new Date(),
+        }),
+      ),
+    runWorkflow: (call, version) => runWorkflow(call, version, services),
+  });
+  const services = liveFlowServices({
+    prompts: library,
+    events,
+    records,
+    waitingRoom,
+    voicemailDir,
+    settings: () => settings.get(),
+    registrarOf: (lineId) => lines.find(lineId)?.registrar,
+  });
+  const dispatcher = new CallDispatcher({
+    workflows: {
+      bound: (lineId, dialled) => bindings.bound(lineId, dialled),
+      live: (kind) => workflows.liveVersions(kind),
+    },
+    services,
+    fallback: (call) => handleWithoutWorkflow(call, options.logger),
+    logger: options.logger,
+  });
+  const simulations = new Simulations(systemClock, {
+    promptAudio: (prompt) => library.audio(prompt),
+    phraseAudio: (phrase, language) => library.audio(phrasePrompt(phrase, language)),
+    transferAllowList: () => settings.get().transferAllowList,
+    waitingWorkflows,
+  });
+  /** Every file a version will play, rendered before it goes live (and the engine's own phrases). */
+  const renderAudio = async (definition: WorkflowDefinition): Promise<void> => {
+    const wanted = definition.steps.flatMap((step) =>
+      stepPrompts(step).flatMap((p) => (p.prompt ? [p.prompt] : [])),
+    );
+    for (const phrase of Object.keys(phraseTexts) as Phrase[]) {
+      wanted.push(phrasePrompt(phrase, 'ko'), phrasePrompt(phrase, 'en'));
+    }
+    // One at a time: the synthesizer is CPU-bound, and calls in progress come first.
+    for (const prompt of wanted) await library.render(prompt);
+  };
   const statusBoard = new EngineStatusBoard();
   const media = new MediaHost(options.logger);
   const agents = new LineAgents(
@@ -52,9 +147,11 @@ export function createEngine(options: EngineOptions): Engine {
     (lineId, registration) => statusBoard.setRegistration(lineId, registration),
     media,
     (call) =>
-      void handleWithoutWorkflow(call, options.logger).catch((error: unknown) =>
-        options.logger.error('call handling failed', { callId: call.id, error: String(error) }),
-      ),
+      void dispatcher
+        .handle(call)
+        .catch((error: unknown) =>
+          options.logger.error('call handling failed', { callId: call.id, error: String(error) }),
+        ),
     () => settings.get().trustedSipSources,
   );
   const linesChanged = (): void => {
@@ -62,15 +159,27 @@ export function createEngine(options: EngineOptions): Engine {
     void agents.sync();
   };
   const rpc = createRpcServer(
-    createHandlers({
-      version: options.version,
-      dataDir: dir.root,
-      startedAt: new Date(),
-      settings,
-      lines,
-      status: statusBoard,
-      linesChanged,
-    }),
+    {
+      ...createHandlers({
+        version: options.version,
+        dataDir: dir.root,
+        startedAt: new Date(),
+        settings,
+        lines,
+        status: statusBoard,
+        linesChanged,
+      }),
+      ...createWorkflowHandlers({
+        workflows,
+        bindings,
+        events,
+        lines,
+        prompts,
+        settings: () => settings.get(),
+        simulations,
+        renderAudio,
+      }),
+    },
     options.logger,
   );
   statusBoard.onChange((status) => rpc.emit('engine.statusChanged', status));
@@ -83,12 +192,15 @@ export function createEngine(options: EngineOptions): Engine {
     dir,
     lines,
     settings,
+    workflows,
+    bindings,
     status: () => statusBoard.snapshot(),
     linesChanged,
     async close() {
       if (closed) return;
       closed = true;
       statusBoard.setState('stopping');
+      simulations.closeAll();
       await agents.stopAll();
       await media.shutdown();
       database.close();

@@ -5,6 +5,7 @@ import { createRpcServer, type RpcServer } from '../../shared/rpc/server.js';
 import type { Transport } from '../../shared/rpc/transport.js';
 import type { RequestMessage, ServerMessage } from '../../shared/rpc/wire.js';
 import { createConnection, type ConnectionState, type OpenedTransport } from './connection.js';
+import { withUnusedMethods } from '../../shared/rpc/unused-methods.js';
 
 /**
  * The connection against the real RPC server over an in-memory pipe (a stand-in for the
@@ -12,7 +13,7 @@ import { createConnection, type ConnectionState, type OpenedTransport } from './
  */
 const running: EngineStatus = { state: 'running', lines: [] };
 
-const handlers: Handlers = {
+const handlers: Handlers = withUnusedMethods({
   'system.status': async () => ({
     version: '1',
     startedAt: '2026-01-01T00:00:00.000Z',
@@ -37,7 +38,7 @@ const handlers: Handlers = {
     throw new Error('not used');
   },
   'lines.remove': async () => ({ removed: false }),
-};
+});
 
 interface Pipe {
   opened: OpenedTransport;

@@ -2,6 +2,27 @@ import { z } from 'zod';
 import { lineInputSchema, lineSchema } from '../domain/line.js';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings.js';
 import { engineStatusSchema, systemStatusSchema } from '../domain/engine-status.js';
+import {
+  bindNumberParams,
+  createWorkflowParams,
+  numberBindingSchema,
+  publishParams,
+  rollbackParams,
+  saveDraftParams,
+  simulationIdParams,
+  simulationStateSchema,
+  startSimulationParams,
+  stepAnalyticsParams,
+  stepAnalyticsSchema,
+  versionRefSchema,
+  workflowDiffSchema,
+  workflowIdSchema,
+  workflowIssueSchema,
+  workflowSchema,
+  workflowSummarySchema,
+  workflowVersionSchema,
+} from '../domain/workflows.js';
+import { workflowDefinitionSchema } from '../workflow/workflow.js';
 
 interface MethodSpec {
   params: z.ZodType;
@@ -24,6 +45,52 @@ export const methods = {
     params: z.object({ id: z.uuid() }).strict(),
     result: z.object({ removed: z.boolean() }),
   },
+  'workflows.list': { params: noParams, result: z.array(workflowSummarySchema) },
+  'workflows.get': { params: z.strictObject({ id: workflowIdSchema }), result: workflowSchema },
+  'workflows.create': { params: createWorkflowParams, result: workflowSchema },
+  'workflows.saveDraft': { params: saveDraftParams, result: workflowSchema },
+  'workflows.validate': {
+    params: z.strictObject({ definition: workflowDefinitionSchema }),
+    result: z.array(workflowIssueSchema),
+  },
+  'workflows.publish': { params: publishParams, result: workflowVersionSchema },
+  'workflows.versions': {
+    params: z.strictObject({ id: workflowIdSchema }),
+    result: z.array(workflowVersionSchema),
+  },
+  'workflows.version': {
+    params: z.strictObject({ versionId: z.uuid() }),
+    result: workflowVersionSchema.extend({ definition: workflowDefinitionSchema }),
+  },
+  'workflows.rollback': { params: rollbackParams, result: workflowVersionSchema },
+  'workflows.diff': {
+    params: z.strictObject({ from: versionRefSchema, to: versionRefSchema }),
+    result: workflowDiffSchema,
+  },
+  'workflows.remove': {
+    params: z.strictObject({ id: workflowIdSchema }),
+    result: z.object({ removed: z.boolean() }),
+  },
+  'workflows.reorder': {
+    params: z.strictObject({ ids: z.array(workflowIdSchema).max(500) }),
+    result: z.array(workflowSummarySchema),
+  },
+  'numbers.list': { params: noParams, result: z.array(numberBindingSchema) },
+  'numbers.bind': { params: bindNumberParams, result: z.array(numberBindingSchema) },
+  'simulator.start': { params: startSimulationParams, result: simulationStateSchema },
+  'simulator.press': {
+    params: simulationIdParams.extend({
+      digit: z.enum(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#']),
+    }),
+    result: simulationStateSchema,
+  },
+  'simulator.advance': {
+    params: simulationIdParams.extend({ ms: z.number().int().min(0).max(3_600_000) }),
+    result: simulationStateSchema,
+  },
+  'simulator.hangup': { params: simulationIdParams, result: simulationStateSchema },
+  'simulator.state': { params: simulationIdParams, result: simulationStateSchema },
+  'analytics.steps': { params: stepAnalyticsParams, result: stepAnalyticsSchema },
 } as const satisfies Record<string, MethodSpec>;
 
 /** Every event pushed by the server, `domain.pastTense`. */

@@ -4,6 +4,7 @@ import { createRpcClient } from './client.js';
 import type { Handlers } from './contract.js';
 import { RpcError } from './errors.js';
 import { createRpcServer } from './server.js';
+import { withUnusedMethods } from './unused-methods.js';
 
 const line = {
   id: '6f1c1d4e-3a57-4f4b-9a43-3f1f6f9b1c2d',
@@ -22,7 +23,7 @@ const line = {
 };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  return {
+  return withUnusedMethods({
     'system.status': async () => ({
       version: '1',
       startedAt: line.createdAt,
@@ -46,7 +47,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'lines.save': async () => line,
     'lines.remove': async () => ({ removed: true }),
     ...overrides,
-  };
+  });
 }
 
 const logger = { warn: vi.fn(), error: vi.fn() };

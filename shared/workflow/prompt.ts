@@ -16,7 +16,8 @@ export const MAX_PROMPT_TEXT = 2000;
 export const promptSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('tts'),
-    text: z.string().trim().min(1, 'Write what the caller should hear').max(MAX_PROMPT_TEXT),
+    // Empty is allowed in a draft (a step just added); the validator will not let it be published.
+    text: z.string().trim().max(MAX_PROMPT_TEXT),
     language: promptLanguageSchema,
     /** An OS voice name; absent for the language's default voice. */
     voice: z.string().trim().min(1).max(100).optional(),

@@ -21,8 +21,16 @@ export interface HandlerDeps {
   linesChanged(): void;
 }
 
-/** The API implementation: params arrive validated, results leave as the contract says. */
-export function createHandlers(deps: HandlerDeps): Handlers {
+type OfficeMethods = Pick<
+  Handlers,
+  'system.status' | 'settings.get' | 'settings.update' | 'lines.list' | 'lines.save' | 'lines.remove'
+>;
+
+/**
+ * The API's system, settings and lines methods: params arrive validated, results leave as the
+ * contract says. (Workflows and their kin are in workflow-handlers.ts.)
+ */
+export function createHandlers(deps: HandlerDeps): OfficeMethods {
   const { settings, lines, status } = deps;
   const toApiLine = (line: StoredLine): Line => ({
     id: line.id,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Prompt } from '../../../shared/workflow/prompt.js';
-import type { StepInput } from '../../../shared/workflow/steps.js';
+import type { MenuKey, StepInput } from '../../../shared/workflow/steps.js';
 import {
   workflowDefinitionSchema,
   type Edge,
   type WorkflowDefinitionInput,
 } from '../../../shared/workflow/workflow.js';
-import { Simulation, type SimulationSetup } from './simulator.js';
+import { Simulation, type SimulationSetup, type SimulationState } from './simulator.js';
 
 /**
  * The interpreter on each step kind, driven as a tester would drive the editor's test call:
@@ -50,7 +50,7 @@ function simulate(
   );
 }
 
-const menu = (id: string, keys: string[], extra: Partial<StepInput> = {}): StepInput => ({
+const menu = (id: string, keys: MenuKey[], extra: { retries?: number } = {}): StepInput => ({
   kind: 'ivr_buttons',
   id,
   name: id,
@@ -64,12 +64,13 @@ const message = (id: string, text = `Message ${id}`): StepInput => ({
   name: id,
   prompt: say(text),
 });
-const said = (state: { transcript: { kind: string }[] }) =>
+/** What the caller heard: prompt texts, and the engine's own phrases in brackets. */
+const said = (state: SimulationState): string[] =>
   state.transcript.flatMap((e) =>
-    e.kind === 'say'
-      ? [(e as { prompt: { text: string } }).prompt.text]
+    e.kind === 'say' && e.prompt.kind === 'tts'
+      ? [e.prompt.text]
       : e.kind === 'phrase'
-        ? [`(${(e as { phrase: string }).phrase})`]
+        ? [`(${e.phrase})`]
         : [],
   );
 

@@ -1,4 +1,4 @@
-import type { PromptLanguage } from '../../../shared/workflow/prompt.js';
+import type { Prompt, PromptLanguage } from '../../../shared/workflow/prompt.js';
 
 /**
  * What the engine says by itself, when a workflow leaves a sentence to the default: after a
@@ -50,4 +50,9 @@ export type Phrase = keyof typeof phraseTexts;
 /** The phrase that says one digit, for reading an entry back. */
 export function digitPhrase(digit: string): Phrase | undefined {
   return /^[0-9]$/.test(digit) ? (`digit${digit}` as Phrase) : undefined;
+}
+
+/** A phrase as a text prompt, rendered and cached like any other. */
+export function phrasePrompt(phrase: Phrase, language: PromptLanguage): Prompt {
+  return { kind: 'tts', text: phraseTexts[phrase][language], language };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   index,
+  primaryKey,
   integer,
   sqliteTable,
   text,
@@ -155,4 +156,66 @@ export const prompts = sqliteTable(
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('prompts_content_hash').on(t.contentHash)],
+);
+
+/** Messages callers left; the inbox lists them, unheard first. */
+export const voicemails = sqliteTable(
+  'voicemails',
+  {
+    id: text('id').primaryKey(),
+    callId: text('call_id').notNull(),
+    caller: text('caller').notNull(),
+    /** Relative to the data folder. */
+    file: text('file').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    /** The team whose inbox gets it; null for everyone's. */
+    teamId: text('team_id'),
+    heard: integer('heard', { mode: 'boolean' }).notNull().default(false),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('voicemails_created').on(t.createdAt)],
+);
+
+/** Callers who asked to be called back. */
+export const callbacks = sqliteTable(
+  'callbacks',
+  {
+    id: text('id').primaryKey(),
+    callId: text('call_id').notNull(),
+    number: text('number').notNull(),
+    teamId: text('team_id'),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: ['open', 'in_progress', 'done', 'failed'] })
+      .notNull()
+      .default('open'),
+    requestedAt: text('requested_at').notNull(),
+  },
+  (t) => [index('callbacks_status').on(t.status, t.requestedAt)],
+);
+
+/** Text messages workflows send, queued here until a provider delivers them. */
+export const smsOutbox = sqliteTable(
+  'sms_outbox',
+  {
+    id: text('id').primaryKey(),
+    callId: text('call_id').notNull(),
+    to: text('to').notNull(),
+    text: text('text').notNull(),
+    status: text('status', { enum: ['queued', 'sent', 'failed'] })
+      .notNull()
+      .default('queued'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('sms_outbox_status').on(t.status, t.createdAt)],
+);
+
+/** Tags on calls, from workflows and (later) agents. */
+export const callTags = sqliteTable(
+  'call_tags',
+  {
+    callId: text('call_id').notNull(),
+    tag: text('tag').notNull(),
+    addedAt: text('added_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.callId, t.tag] }), index('call_tags_tag').on(t.tag)],
 );
