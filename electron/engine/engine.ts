@@ -2,7 +2,7 @@ import { createRpcServer, type RpcServer } from '../../shared/rpc/server.js';
 import type { EngineStatus } from '../../shared/domain/engine-status.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { stepPrompts } from '../../shared/workflow/step-prompts.js';
+import { mainLanguage, stepPrompts } from '../../shared/workflow/step-prompts.js';
 import type { WorkflowDefinition } from '../../shared/workflow/workflow.js';
 import { createHandlers } from './api/handlers.js';
 import { createWorkflowHandlers } from './api/workflow-handlers.js';
@@ -132,9 +132,8 @@ export function createEngine(options: EngineOptions): Engine {
     const wanted = definition.steps.flatMap((step) =>
       stepPrompts(step).flatMap((p) => (p.prompt ? [p.prompt] : [])),
     );
-    for (const phrase of Object.keys(phraseTexts) as Phrase[]) {
-      wanted.push(phrasePrompt(phrase, 'ko'), phrasePrompt(phrase, 'en'));
-    }
+    const language = mainLanguage(definition);
+    for (const phrase of Object.keys(phraseTexts) as Phrase[]) wanted.push(phrasePrompt(phrase, language));
     // One at a time: the synthesizer is CPU-bound, and calls in progress come first.
     for (const prompt of wanted) await library.render(prompt);
   };

@@ -1,6 +1,7 @@
-import type { Prompt } from './prompt.js';
+import type { Prompt, PromptLanguage } from './prompt.js';
 import type { Step } from './steps.js';
 import type { IssueText } from './workflow-issue.js';
+import type { WorkflowDefinition } from './workflow.js';
 
 /** One thing a step says, by the field that holds it; null where an optional prompt is unset. */
 export interface StepPrompt {
@@ -40,3 +41,11 @@ export const promptFieldLabels: Record<StepPrompt['field'], IssueText> = {
   invalidPrompt: { en: 'the invalid-input message', ko: '잘못된 입력 안내 멘트' },
   timeoutPrompt: { en: 'the no-input message', ko: '입력 없음 안내 멘트' },
 };
+
+/** The language the engine's own sentences use in a workflow: that of its first spoken prompt. */
+export function mainLanguage(definition: WorkflowDefinition): PromptLanguage {
+  for (const step of definition.steps) {
+    for (const { prompt } of stepPrompts(step)) if (prompt?.kind === 'tts') return prompt.language;
+  }
+  return 'ko';
+}

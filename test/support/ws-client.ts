@@ -34,10 +34,10 @@ export class RawApiClient {
   }
 
   /** Sends a request and waits for the reply with its id. */
-  async call(method: string, params: unknown): Promise<Record<string, unknown>> {
+  async call(method: string, params: unknown, timeoutMs = 5000): Promise<Record<string, unknown>> {
     const id = this.nextId++;
     this.socket.send(JSON.stringify({ t: 'req', id, method, params }));
-    return this.waitFor((f) => f.id === id);
+    return this.waitFor((f) => f.id === id, timeoutMs);
   }
 
   /** Resolves with the first frame, already received or still to come, that matches. */

@@ -1,4 +1,5 @@
 import type { Prompt, PromptLanguage } from '../../../shared/workflow/prompt.js';
+import { mainLanguage } from '../../../shared/workflow/step-prompts.js';
 import type { Step, StepOf } from '../../../shared/workflow/steps.js';
 import { fillTemplate } from '../../../shared/workflow/template.js';
 import { TRIGGER, TRIGGER_OUTPUT, type WorkflowDefinition } from '../../../shared/workflow/workflow.js';
@@ -384,15 +385,6 @@ class FlowWalk {
 function acceptable(entry: CollectedDigits, step: StepOf<'input_form'>): boolean {
   if (entry.status !== 'ok' || !/^[0-9]+$/.test(entry.digits)) return false;
   return step.startsWith.length === 0 || step.startsWith.some((prefix) => entry.digits.startsWith(prefix));
-}
-
-/** The language the engine's own sentences use: that of the workflow's first spoken prompt. */
-function mainLanguage(definition: WorkflowDefinition): PromptLanguage {
-  for (const step of definition.steps) {
-    const prompt = 'prompt' in step ? step.prompt : 'greeting' in step ? step.greeting : null;
-    if (prompt?.kind === 'tts') return prompt.language;
-  }
-  return 'ko';
 }
 
 /** The 400 ms, 1 kHz tone before a voicemail: "speak now" in every language. */
