@@ -49,7 +49,7 @@ async function main(): Promise<number> {
   });
   try {
     if (options.configFile) {
-      const result = provision(options.configFile, engine.lines);
+      const result = await provision(options.configFile, engine.provisioning);
       logger.info(`provisioned from ${options.configFile}`, { ...result });
       engine.linesChanged();
     }

@@ -2,18 +2,18 @@ import { createRpcServer, type RpcServer } from '../../shared/rpc/server.js';
 import type { EngineStatus } from '../../shared/domain/engine-status.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { mainLanguage, stepPrompts } from '../../shared/workflow/step-prompts.js';
-import type { WorkflowDefinition } from '../../shared/workflow/workflow.js';
 import { createHandlers } from './api/handlers.js';
 import { createWorkflowHandlers } from './api/workflow-handlers.js';
+import type { ProvisioningTargets } from './config/provision.js';
 import { PromptLibrary } from './audio/prompt-library.js';
 import { synthesizeSpeech } from './audio/speech-synthesizer.js';
 import { CallDispatcher } from './flow/call-dispatcher.js';
 import { runWorkflow, type RunnableVersion } from './flow/flow-interpreter.js';
 import { liveFlowServices } from './flow/live-flow-services.js';
-import { phrasePrompt, phraseTexts, type Phrase } from './flow/phrases.js';
+import { phrasePrompt } from './flow/phrases.js';
 import { Simulations } from './flow/simulations.js';
 import { triggerMatches } from './flow/trigger-matcher.js';
+import { WorkflowPublisher } from './flow/workflow-publisher.js';
 import { holdChime } from './routing/hold-audio.js';
 import { WaitingRoom } from './routing/waiting-room.js';
 import { CallEventLog } from './store/call-event-log.js';
@@ -46,8 +46,8 @@ export interface Engine {
   readonly dir: DataDir;
   readonly lines: LineRepository;
   readonly settings: SettingsRepository;
-  readonly workflows: WorkflowRepository;
-  readonly bindings: NumberBindingRepository;
+  /** What `--config` provisions into. */
+  readonly provisioning: ProvisioningTargets;
   status(): EngineStatus;
   /** Call after changing lines outside the API (provisioning): status and SIP agents follow. */
   linesChanged(): void;
@@ -127,16 +127,13 @@ export function createEngine(options: EngineOptions): Engine {
     transferAllowList: () => settings.get().transferAllowList,
     waitingWorkflows,
   });
-  /** Every file a version will play, rendered before it goes live (and the engine's own phrases). */
-  const renderAudio = async (definition: WorkflowDefinition): Promise<void> => {
-    const wanted = definition.steps.flatMap((step) =>
-      stepPrompts(step).flatMap((p) => (p.prompt ? [p.prompt] : [])),
-    );
-    const language = mainLanguage(definition);
-    for (const phrase of Object.keys(phraseTexts) as Phrase[]) wanted.push(phrasePrompt(phrase, language));
-    // One at a time: the synthesizer is CPU-bound, and calls in progress come first.
-    for (const prompt of wanted) await library.render(prompt);
-  };
+  const publisher = new WorkflowPublisher({
+    workflows,
+    lines,
+    prompts,
+    library,
+    settings: () => settings.get(),
+  });
   const statusBoard = new EngineStatusBoard();
   const media = new MediaHost(options.logger);
   const agents = new LineAgents(
@@ -172,11 +169,9 @@ export function createEngine(options: EngineOptions): Engine {
         workflows,
         bindings,
         events,
-        lines,
-        prompts,
+        publisher,
         settings: () => settings.get(),
         simulations,
-        renderAudio,
       }),
     },
     options.logger,
@@ -191,8 +186,7 @@ export function createEngine(options: EngineOptions): Engine {
     dir,
     lines,
     settings,
-    workflows,
-    bindings,
+    provisioning: { lines, workflows, bindings, publisher },
     status: () => statusBoard.snapshot(),
     linesChanged,
     async close() {

@@ -4,14 +4,13 @@ import type { Handlers } from '../../../shared/rpc/contract.js';
 import { RpcError } from '../../../shared/rpc/errors.js';
 import { diffWorkflows } from '../../../shared/workflow/diff.js';
 import { createFromRecipe } from '../../../shared/workflow/recipes.js';
-import { validateWorkflow, type ValidationContext } from '../../../shared/workflow/validate.js';
-import { workflowDefinitionSchema, type WorkflowDefinition } from '../../../shared/workflow/workflow.js';
+import { workflowDefinitionSchema } from '../../../shared/workflow/workflow.js';
 import type { RunnableVersion } from '../flow/flow-interpreter.js';
 import { SimulationNotFoundError, type Simulations } from '../flow/simulations.js';
+import { WorkflowPublishError, type WorkflowPublisher } from '../flow/workflow-publisher.js';
 import type { CallEventLog } from '../store/call-event-log.js';
-import { LineNotFoundError, type LineRepository } from '../store/line-repository.js';
+import { LineNotFoundError } from '../store/line-repository.js';
 import type { NumberBindingRepository } from '../store/number-binding-repository.js';
-import type { PromptRepository } from '../store/prompt-repository.js';
 import type { WorkflowRepository, WorkflowSummary as StoredSummary } from '../store/workflow-repository.js';
 import { WorkflowStoreError } from '../store/workflow-store-error.js';
 
@@ -19,12 +18,9 @@ export interface WorkflowHandlerDeps {
   workflows: WorkflowRepository;
   bindings: NumberBindingRepository;
   events: CallEventLog;
-  lines: LineRepository;
-  prompts: PromptRepository;
+  publisher: WorkflowPublisher;
   settings(): Settings;
   simulations: Simulations;
-  /** Renders every prompt a version will play (and the engine's own phrases) before it goes live. */
-  renderAudio(definition: WorkflowDefinition): Promise<void>;
 }
 
 type WorkflowMethods = Pick<
@@ -55,20 +51,6 @@ type WorkflowMethods = Pick<
 export function createWorkflowHandlers(deps: WorkflowHandlerDeps): WorkflowMethods {
   const { workflows, bindings } = deps;
 
-  const context = (): ValidationContext => ({
-    // Teams and agents arrive with routing; until then no assignment can name one that exists.
-    teamIds: new Set(),
-    agentIds: new Set(),
-    audioPromptIds: new Set(
-      deps.prompts
-        .list()
-        .filter((p) => p.source === 'upload')
-        .map((p) => p.id),
-    ),
-    lineIds: new Set(deps.lines.list().map((l) => l.id)),
-    transferAllowList: deps.settings().transferAllowList,
-  });
-
   const summary = (stored: StoredSummary): WorkflowSummary => ({
     id: stored.id,
     name: stored.name,
@@ -86,7 +68,7 @@ export function createWorkflowHandlers(deps: WorkflowHandlerDeps): WorkflowMetho
   const full = (id: string): Workflow => {
     const stored = workflows.get(id);
     if (!stored) throw new RpcError('NOT_FOUND', `No workflow ${id}`);
-    return { ...summary(stored), draft: stored.draft, issues: validateWorkflow(stored.draft, context()) };
+    return { ...summary(stored), draft: stored.draft, issues: deps.publisher.issues(stored.draft) };
   };
 
   const definitionOf = (ref: { draftOf: string } | { versionId: string }): RunnableVersion => {
@@ -141,37 +123,17 @@ export function createWorkflowHandlers(deps: WorkflowHandlerDeps): WorkflowMetho
         if (name !== undefined) workflows.rename(id, name);
         return full(id);
       }),
-    'workflows.validate': async ({ definition }) => validateWorkflow(definition, context()),
-    'workflows.publish': async ({ id, note, author }) => {
-      const draft = full(id);
-      const errors = draft.issues.filter((issue) => issue.severity === 'error');
-      if (errors.length > 0) {
-        throw new RpcError(
-          'CONFLICT',
-          `The workflow has ${errors.length} problem(s) to fix before publishing`,
-          {
-            issues: errors,
-          },
-        );
-      }
-      try {
-        await deps.renderAudio(draft.draft);
-      } catch (error) {
-        throw new RpcError('CONFLICT', `The workflow's audio could not be rendered: ${messageOf(error)}`);
-      }
-      return storeCall(() => workflows.publish(id, { note, author }));
-    },
+    'workflows.validate': async ({ definition }) => deps.publisher.issues(definition),
+    'workflows.publish': async ({ id, note, author }) =>
+      publisherCall(() => deps.publisher.publish(id, { note, author })),
     'workflows.versions': async ({ id }) => storeCall(() => workflows.versions(id)),
     'workflows.version': async ({ versionId }) => {
       const version = workflows.version(versionId);
       if (!version) throw new RpcError('NOT_FOUND', `No version ${versionId}`);
       return version;
     },
-    'workflows.rollback': async ({ id, versionId, author }) => {
-      const old = definitionOf({ versionId });
-      await deps.renderAudio(old.definition);
-      return storeCall(() => workflows.rollback(id, versionId, { author }));
-    },
+    'workflows.rollback': async ({ id, versionId, author }) =>
+      publisherCall(() => deps.publisher.rollback(id, versionId, { author })),
     'workflows.diff': async ({ from, to }) =>
       diffWorkflows(definitionOf(from).definition, definitionOf(to).definition),
     'workflows.remove': async ({ id }) => ({ removed: workflows.remove(id) }),
@@ -211,33 +173,45 @@ export function createWorkflowHandlers(deps: WorkflowHandlerDeps): WorkflowMetho
   };
 }
 
+/** Publishing or rolling back: the store's refusals, and a draft that may not go live yet. */
+async function publisherCall<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (error instanceof WorkflowPublishError)
+      throw new RpcError('CONFLICT', error.message, { issues: error.issues });
+    throw apiError(error);
+  }
+}
+
 /** Runs a store operation, turning its refusals into the API's errors. */
 function storeCall<T>(operation: () => T): T {
   try {
     return operation();
   } catch (error) {
-    if (error instanceof LineNotFoundError) throw new RpcError('NOT_FOUND', error.message);
-    if (!(error instanceof WorkflowStoreError)) throw error;
-    switch (error.code) {
-      case 'workflow_not_found':
-      case 'version_not_found':
-        throw new RpcError('NOT_FOUND', error.message);
-      case 'invalid_definition':
-      case 'bad_order':
-        throw new RpcError('INVALID_PARAMS', error.message, {
-          issues: error.issues.map((issue) => ({
-            path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
-            code: issue.code,
-            message: issue.message,
-          })),
-        });
-      case 'trigger_kind_changed':
-      case 'not_callable':
-        throw new RpcError('CONFLICT', error.message);
-    }
+    throw apiError(error);
   }
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The wire error for what the store refused; anything else as it is (an internal error). */
+function apiError(error: unknown): unknown {
+  if (error instanceof LineNotFoundError) return new RpcError('NOT_FOUND', error.message);
+  if (!(error instanceof WorkflowStoreError)) return error;
+  switch (error.code) {
+    case 'workflow_not_found':
+    case 'version_not_found':
+      return new RpcError('NOT_FOUND', error.message);
+    case 'invalid_definition':
+    case 'bad_order':
+      return new RpcError('INVALID_PARAMS', error.message, {
+        issues: error.issues.map((issue) => ({
+          path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
+          code: issue.code,
+          message: issue.message,
+        })),
+      });
+    case 'trigger_kind_changed':
+    case 'not_callable':
+      return new RpcError('CONFLICT', error.message);
+  }
 }
