@@ -3,7 +3,9 @@ import type { EngineStatus } from '../../shared/domain/engine-status.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHandlers } from './api/handlers.js';
+import { createPromptHandlers } from './api/prompt-handlers.js';
 import { createWorkflowHandlers } from './api/workflow-handlers.js';
+import { PromptUploads } from './audio/prompt-uploads.js';
 import type { ProvisioningTargets } from './config/provision.js';
 import { PromptLibrary } from './audio/prompt-library.js';
 import { synthesizeSpeech } from './audio/speech-synthesizer.js';
@@ -164,6 +166,13 @@ export function createEngine(options: EngineOptions): Engine {
         lines,
         status: statusBoard,
         linesChanged,
+      }),
+      ...createPromptHandlers({
+        prompts,
+        library,
+        uploads: new PromptUploads({ clock: systemClock, prompts, dataDir: dir.root }),
+        workflows,
+        dataDir: dir.root,
       }),
       ...createWorkflowHandlers({
         workflows,

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { lineInputSchema, lineSchema } from '../domain/line.js';
+import {
+  previewParams,
+  promptAudioSchema,
+  storedPromptSchema,
+  synthesizeParams,
+  uploadBeginParams,
+  uploadChunkParams,
+} from '../domain/prompts.js';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings.js';
 import { engineStatusSchema, systemStatusSchema } from '../domain/engine-status.js';
 import {
@@ -91,6 +99,19 @@ export const methods = {
   'simulator.hangup': { params: simulationIdParams, result: simulationStateSchema },
   'simulator.state': { params: simulationIdParams, result: simulationStateSchema },
   'analytics.steps': { params: stepAnalyticsParams, result: stepAnalyticsSchema },
+  'prompts.list': { params: noParams, result: z.array(storedPromptSchema) },
+  'prompts.uploadBegin': { params: uploadBeginParams, result: z.object({ uploadId: z.uuid() }) },
+  'prompts.uploadChunk': {
+    params: uploadChunkParams,
+    result: z.object({ received: z.number().int(), size: z.number().int() }),
+  },
+  'prompts.uploadFinish': { params: z.strictObject({ uploadId: z.uuid() }), result: storedPromptSchema },
+  'prompts.synthesize': { params: synthesizeParams, result: storedPromptSchema },
+  'prompts.preview': { params: previewParams, result: promptAudioSchema },
+  'prompts.remove': {
+    params: z.strictObject({ id: z.uuid() }),
+    result: z.object({ removed: z.boolean() }),
+  },
 } as const satisfies Record<string, MethodSpec>;
 
 /** Every event pushed by the server, `domain.pastTense`. */
