@@ -3,3 +3,5 @@ await import('./engine-startup.js');
 await import('./rtp-pacing.js');
 await import('./resampler.js');
 await import('./flow-interpreter.js');
+await import('./publish-latency.js');
+await import('./call-events.js');
