@@ -16,6 +16,7 @@ import { LineRepository } from '../electron/engine/store/line-repository.js';
 import { NumberBindingRepository } from '../electron/engine/store/number-binding-repository.js';
 import { PromptRepository } from '../electron/engine/store/prompt-repository.js';
 import { plainFileCipher, SecretStore } from '../electron/engine/store/secret-store.js';
+import { TeamRepository } from '../electron/engine/store/team-repository.js';
 import { WorkflowRepository } from '../electron/engine/store/workflow-repository.js';
 import { tempDir } from '../test/fakes/temp-dir.js';
 import { summary } from './stats.js';
@@ -41,6 +42,7 @@ const publisher = new WorkflowPublisher({
   workflows,
   lines,
   prompts: new PromptRepository(database.db),
+  teams: new TeamRepository(database.db),
   library,
   settings: () => ({ officeName: '', timeZone: 'Asia/Seoul', trustedSipSources: [], transferAllowList: [] }),
 });

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHandlers } from './api/handlers.js';
 import { createPromptHandlers } from './api/prompt-handlers.js';
+import { createTeamHandlers } from './api/team-handlers.js';
 import { createWorkflowHandlers } from './api/workflow-handlers.js';
 import { PromptUploads } from './audio/prompt-uploads.js';
 import type { ProvisioningTargets } from './config/provision.js';
@@ -22,6 +23,7 @@ import { CallEventLog } from './store/call-event-log.js';
 import { CallRecords } from './store/call-records.js';
 import { NumberBindingRepository } from './store/number-binding-repository.js';
 import { PromptRepository } from './store/prompt-repository.js';
+import { TeamRepository } from './store/team-repository.js';
 import { WorkflowRepository } from './store/workflow-repository.js';
 import { dataDirAt, ensureDataDir, type DataDir } from './data-dir.js';
 import { EngineStatusBoard } from './engine-status.js';
@@ -129,10 +131,12 @@ export function createEngine(options: EngineOptions): Engine {
     transferAllowList: () => settings.get().transferAllowList,
     waitingWorkflows,
   });
+  const teams = new TeamRepository(database.db);
   const publisher = new WorkflowPublisher({
     workflows,
     lines,
     prompts,
+    teams,
     library,
     settings: () => settings.get(),
   });
@@ -167,6 +171,7 @@ export function createEngine(options: EngineOptions): Engine {
         status: statusBoard,
         linesChanged,
       }),
+      ...createTeamHandlers(teams),
       ...createPromptHandlers({
         prompts,
         library,
@@ -179,6 +184,7 @@ export function createEngine(options: EngineOptions): Engine {
         bindings,
         events,
         publisher,
+        teams,
         settings: () => settings.get(),
         simulations,
       }),

@@ -9,6 +9,7 @@ import {
   uploadChunkParams,
 } from '../domain/prompts.js';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings.js';
+import { teamInputSchema, teamSchema } from '../domain/teams.js';
 import { engineStatusSchema, systemStatusSchema } from '../domain/engine-status.js';
 import {
   bindNumberParams,
@@ -99,6 +100,9 @@ export const methods = {
   'simulator.hangup': { params: simulationIdParams, result: simulationStateSchema },
   'simulator.state': { params: simulationIdParams, result: simulationStateSchema },
   'analytics.steps': { params: stepAnalyticsParams, result: stepAnalyticsSchema },
+  'teams.list': { params: noParams, result: z.array(teamSchema) },
+  'teams.save': { params: teamInputSchema, result: teamSchema },
+  'teams.remove': { params: z.strictObject({ id: z.uuid() }), result: z.object({ removed: z.boolean() }) },
   'prompts.list': { params: noParams, result: z.array(storedPromptSchema) },
   'prompts.uploadBegin': { params: uploadBeginParams, result: z.object({ uploadId: z.uuid() }) },
   'prompts.uploadChunk': {

@@ -223,4 +223,26 @@ describe('workflows on real calls', () => {
     expect(versions.find((v) => v.id === a?.version)?.number).toBe(1);
     expect(versions.find((v) => v.id === b?.version)?.number).toBe(2);
   }, 60_000);
+
+  it('reports per step how many calls reached it, how they left it, and where they hung up', async () => {
+    const stats = await call('analytics.steps', {
+      workflowId,
+      from: new Date(Date.now() - 3_600_000).toISOString(),
+      to: new Date(Date.now() + 60_000).toISOString(),
+    });
+    const steps = stats.steps as {
+      stepId: string;
+      reached: number;
+      outcomes: Record<string, number>;
+      droppedHere: number;
+    }[];
+    const step = (id: string) => steps.find((s) => s.stepId === id);
+    expect(stats.calls).toBe(4);
+    expect(step('hours')).toMatchObject({ reached: 4, outcomes: { 'branch:open': 3, no_match: 1 } });
+    expect(step('menu')).toMatchObject({ reached: 3, outcomes: { 'key:1': 2, 'key:2': 1 } });
+    expect(step('code')?.outcomes).toEqual({ next: 2 });
+    // The SIPp callers hung up while the "thanks" menu waited for them.
+    expect(step('thanks')?.droppedHere).toBe(3);
+    expect(stats.edges).toContainEqual({ source: 'menu', output: 'key:1', target: 'code', calls: 2 });
+  });
 });

@@ -10,6 +10,7 @@ import { SimulationNotFoundError, type Simulations } from '../flow/simulations.j
 import { WorkflowPublishError, type WorkflowPublisher } from '../flow/workflow-publisher.js';
 import type { CallEventLog } from '../store/call-event-log.js';
 import { LineNotFoundError } from '../store/line-repository.js';
+import type { TeamRepository } from '../store/team-repository.js';
 import type { NumberBindingRepository } from '../store/number-binding-repository.js';
 import type { WorkflowRepository, WorkflowSummary as StoredSummary } from '../store/workflow-repository.js';
 import { WorkflowStoreError } from '../store/workflow-store-error.js';
@@ -19,6 +20,7 @@ export interface WorkflowHandlerDeps {
   bindings: NumberBindingRepository;
   events: CallEventLog;
   publisher: WorkflowPublisher;
+  teams: TeamRepository;
   settings(): Settings;
   simulations: Simulations;
 }
@@ -102,7 +104,7 @@ export function createWorkflowHandlers(deps: WorkflowHandlerDeps): WorkflowMetho
               language: params.language,
               timeZone: settings.timeZone,
               officeName: settings.officeName,
-              teams: [],
+              teams: deps.teams.list(),
             })
           : {
               name: params.language === 'ko' ? '새 워크플로' : 'New workflow',

@@ -10,6 +10,7 @@ import { LineRepository } from '../store/line-repository.js';
 import { NumberBindingRepository } from '../store/number-binding-repository.js';
 import { PromptRepository } from '../store/prompt-repository.js';
 import { plainFileCipher, SecretStore } from '../store/secret-store.js';
+import { TeamRepository } from '../store/team-repository.js';
 import { WorkflowRepository } from '../store/workflow-repository.js';
 import { provision, ProvisioningError, type ProvisioningTargets } from './provision.js';
 
@@ -41,6 +42,7 @@ describe('provision --config FILE', () => {
       workflows,
       lines,
       prompts: new PromptRepository(database.db),
+      teams: new TeamRepository(database.db),
       library,
       settings: () => ({
         officeName: '',

@@ -9,6 +9,7 @@ import type { WorkflowDefinition } from '../../../shared/workflow/workflow.js';
 import type { PromptLibrary } from '../audio/prompt-library.js';
 import type { LineRepository } from '../store/line-repository.js';
 import type { PromptRepository } from '../store/prompt-repository.js';
+import type { TeamRepository } from '../store/team-repository.js';
 import type { StoredVersion, WorkflowRepository } from '../store/workflow-repository.js';
 import { WorkflowStoreError } from '../store/workflow-store-error.js';
 import { phrasePrompt, phraseTexts, type Phrase } from './phrases.js';
@@ -28,6 +29,7 @@ export interface WorkflowPublisherDeps {
   workflows: WorkflowRepository;
   lines: LineRepository;
   prompts: PromptRepository;
+  teams: TeamRepository;
   library: PromptLibrary;
   settings(): Settings;
 }
@@ -43,8 +45,8 @@ export class WorkflowPublisher {
 
   context(): ValidationContext {
     return {
-      // Teams and agents arrive with routing; until then no assignment can name one that exists.
-      teamIds: new Set(),
+      teamIds: new Set(this.deps.teams.list().map((t) => t.id)),
+      // Agents arrive with routing; until then no assignment can name one that exists.
       agentIds: new Set(),
       audioPromptIds: new Set(
         this.deps.prompts

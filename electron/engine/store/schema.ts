@@ -219,3 +219,10 @@ export const callTags = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.callId, t.tag] }), index('call_tags_tag').on(t.tag)],
 );
+
+/** Teams callers are assigned to; members, hours and strategy arrive with routing. */
+export const teams = sqliteTable('teams', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  createdAt: text('created_at').notNull(),
+});
