@@ -13,7 +13,6 @@ import { synthesizeSpeech } from '../electron/engine/audio/speech-synthesizer.js
 import { WorkflowPublisher } from '../electron/engine/flow/workflow-publisher.js';
 import { openDatabase } from '../electron/engine/store/database.js';
 import { LineRepository } from '../electron/engine/store/line-repository.js';
-import { NumberBindingRepository } from '../electron/engine/store/number-binding-repository.js';
 import { PromptRepository } from '../electron/engine/store/prompt-repository.js';
 import { plainFileCipher, SecretStore } from '../electron/engine/store/secret-store.js';
 import { TeamRepository } from '../electron/engine/store/team-repository.js';
@@ -32,7 +31,6 @@ const lines = new LineRepository(
   new SecretStore(join(dir.path, 'secrets.json'), plainFileCipher),
 );
 const workflows = new WorkflowRepository(database.db);
-const bindings = new NumberBindingRepository(database.db);
 const library = new PromptLibrary({
   ttsDir: join(dir.path, 'tts'),
   synthesize: (text, language) => synthesizeSpeech(text, language),
@@ -68,7 +66,7 @@ const timed = async (run: number): Promise<number> => {
   workflows.saveDraft(id, definition(run));
   const started = performance.now();
   const version = await publisher.publish(id, { note: `run ${run}`, author: 'bench' });
-  if (bindings.resolve('any-line', '0212345678')?.versionId !== version.id) throw new Error('not live');
+  if (workflows.liveVersions('customer_called')[0]?.versionId !== version.id) throw new Error('not live');
   return performance.now() - started;
 };
 

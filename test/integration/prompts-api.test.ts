@@ -29,16 +29,11 @@ describe('prompts over the API', () => {
     dir?.remove();
   });
 
-  const call = async (method: string, params: unknown) => {
-    const reply = await api.call(method, params, 30_000);
-    if (reply.t !== 'res') throw Object.assign(new Error(`${method} failed`), { reply });
-    return reply.result as Record<string, unknown>;
-  };
   const upload = async (name: string, fileName: string, bytes: Uint8Array, chunk = 4096) => {
-    const { uploadId } = await call('prompts.uploadBegin', { name, fileName, size: bytes.length });
+    const { uploadId } = await api.result('prompts.uploadBegin', { name, fileName, size: bytes.length });
     for (let offset = 0; offset < bytes.length; offset += chunk) {
       const data = Buffer.from(bytes.subarray(offset, offset + chunk)).toString('base64');
-      await call('prompts.uploadChunk', { uploadId, offset, data });
+      await api.result('prompts.uploadChunk', { uploadId, offset, data });
     }
     return api.call('prompts.uploadFinish', { uploadId }, 30_000);
   };
@@ -52,34 +47,37 @@ describe('prompts over the API', () => {
     expect(prompt).toMatchObject({ source: 'upload', name: 'Hold tone' });
     expect(Math.abs(prompt.durationMs - 1000)).toBeLessThanOrEqual(30);
     uploadedId = prompt.id;
-    const preview = await call('prompts.preview', { prompt: { kind: 'audio', promptId: uploadedId } });
+    const preview = await api.result('prompts.preview', { prompt: { kind: 'audio', promptId: uploadedId } });
     const wav = readWav(new Uint8Array(Buffer.from(preview.wavBase64 as string, 'base64')), 'preview');
     expect(wav.sampleRate).toBe(8000);
   });
 
   it('refuses a broken file, naming it and the problem, and keeps nothing', async () => {
-    const before = ((await call('prompts.list', {})) as unknown as unknown[]).length;
+    const before = ((await api.result('prompts.list', {})) as unknown as unknown[]).length;
     const reply = await upload('Broken', 'greeting.wav', new TextEncoder().encode('RIFF....WAVEjunk'));
     expect(reply).toMatchObject({
       t: 'err',
       error: { code: 'INVALID_PARAMS', message: expect.stringMatching(/^greeting\.wav: /) },
     });
-    expect(((await call('prompts.list', {})) as unknown as unknown[]).length).toBe(before);
+    expect(((await api.result('prompts.list', {})) as unknown as unknown[]).length).toBe(before);
   });
 
   it('synthesises Korean text offline and plays it back', async () => {
-    const prompt = await call('prompts.synthesize', {
+    const prompt = await api.result('prompts.synthesize', {
       text: '안녕하세요. 스위치보드입니다.',
       language: 'ko',
     });
     expect(prompt).toMatchObject({ source: 'tts', language: 'ko' });
     expect(prompt.durationMs).toBeGreaterThan(800);
-    const again = await call('prompts.synthesize', { text: '안녕하세요. 스위치보드입니다.', language: 'ko' });
+    const again = await api.result('prompts.synthesize', {
+      text: '안녕하세요. 스위치보드입니다.',
+      language: 'ko',
+    });
     expect(again.id).toBe(prompt.id);
   });
 
   it('keeps a recording a workflow still plays, and removes it once unused', async () => {
-    const workflow = await call('workflows.create', { name: 'Uses the tone' });
+    const workflow = await api.result('workflows.create', { name: 'Uses the tone' });
     const definition = {
       trigger: { kind: 'customer_called' },
       steps: [
@@ -87,13 +85,13 @@ describe('prompts over the API', () => {
       ],
       edges: [{ source: 'trigger', output: 'start', target: 'm' }],
     };
-    await call('workflows.saveDraft', { id: workflow.id, definition });
+    await api.result('workflows.saveDraft', { id: workflow.id, definition });
     const refused = await api.call('prompts.remove', { id: uploadedId });
     expect(refused).toMatchObject({
       t: 'err',
       error: { code: 'CONFLICT', message: expect.stringContaining('Uses the tone') },
     });
-    await call('workflows.remove', { id: workflow.id });
-    expect(await call('prompts.remove', { id: uploadedId })).toEqual({ removed: true });
+    await api.result('workflows.remove', { id: workflow.id });
+    expect(await api.result('prompts.remove', { id: uploadedId })).toEqual({ removed: true });
   });
 });

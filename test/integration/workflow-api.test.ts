@@ -24,12 +24,6 @@ describe('workflows over the API', () => {
     dir?.remove();
   });
 
-  const call = async <T = Record<string, unknown>>(method: string, params: unknown): Promise<T> => {
-    const reply = await api.call(method, params, 60_000);
-    if (reply.t !== 'res') throw new Error(`${method}: ${JSON.stringify(reply)}`);
-    return reply.result as T;
-  };
-
   interface WorkflowShape {
     id: string;
     draft: { steps: { id: string; kind: string; prompt?: { text: string } }[] };
@@ -42,17 +36,23 @@ describe('workflows over the API', () => {
 
   it('creates the "design the IVR experience" recipe for the office’s teams, ready to publish', async () => {
     for (const name of ['영업팀', '고객지원팀'])
-      teamIds.push((await call<{ id: string }>('teams.save', { name })).id);
-    workflow = await call<WorkflowShape>('workflows.create', { recipe: 'ivr_experience', language: 'ko' });
+      teamIds.push((await api.result<{ id: string }>('teams.save', { name })).id);
+    workflow = await api.result<WorkflowShape>('workflows.create', {
+      recipe: 'ivr_experience',
+      language: 'ko',
+    });
     expect(workflow.issues.filter((i) => i.severity === 'error')).toEqual([]);
     v1 = (
-      await call<{ id: string; number: number }>('workflows.publish', { id: workflow.id, note: '첫 버전' })
+      await api.result<{ id: string; number: number }>('workflows.publish', {
+        id: workflow.id,
+        note: '첫 버전',
+      })
     ).id;
   }, 60_000);
 
   it('runs a test call on a weekday morning: key 1 reaches a team with an agent free', async () => {
     const free = { agentsAvailable: 1, callsWaiting: 0, longestWaitSec: 0 };
-    let state = await call<{ id: string; path: string[]; transcript: { kind: string }[] }>(
+    let state = await api.result<{ id: string; path: string[]; transcript: { kind: string }[] }>(
       'simulator.start',
       {
         version: { versionId: v1 },
@@ -60,28 +60,26 @@ describe('workflows over the API', () => {
         queues: Object.fromEntries(teamIds.map((id) => [id, free])),
       },
     );
-    state = await call('simulator.press', { id: state.id, digit: '1' });
-    state = await call('simulator.advance', { id: state.id, ms: 1000 });
+    state = await api.result('simulator.press', { id: state.id, digit: '1' });
+    state = await api.result('simulator.advance', { id: state.id, ms: 1000 });
     expect(state.path).toEqual(['hours', 'menu', 'sales']);
     expect(state.transcript).toContainEqual(
       expect.objectContaining({ kind: 'assign', outcome: 'connected' }),
     );
-    const night = await call<{ id: string; path: string[] }>('simulator.start', {
+    const night = await api.result<{ id: string; path: string[] }>('simulator.start', {
       version: { draftOf: workflow.id },
       startAt: '2026-11-29T23:00:00+09:00',
     });
-    expect((await call<{ path: string[] }>('simulator.advance', { id: night.id, ms: 30_000 })).path).toEqual([
-      'hours',
-      'closed',
-      'bye',
-    ]);
+    expect(
+      (await api.result<{ path: string[] }>('simulator.advance', { id: night.id, ms: 30_000 })).path,
+    ).toEqual(['hours', 'closed', 'bye']);
   });
 
   it('refuses to publish a menu whose prompt does not announce a key it has, naming the step', async () => {
     const draft = structuredClone(workflow.draft);
     const menu = draft.steps.find((s) => s.id === 'menu')!;
     menu.prompt!.text = '영업 문의는 1번을 눌러 주세요.';
-    await call('workflows.saveDraft', { id: workflow.id, definition: draft });
+    await api.result('workflows.saveDraft', { id: workflow.id, definition: draft });
     const refused = await api.call('workflows.publish', { id: workflow.id }, 60_000);
     expect(refused).toMatchObject({ t: 'err', error: { code: 'CONFLICT' } });
     const issues = (
@@ -94,8 +92,8 @@ describe('workflows over the API', () => {
     const draft = structuredClone(workflow.draft);
     draft.steps.find((s) => s.id === 'menu')!.prompt!.text =
       '영업 문의는 1번, 고객 지원은 2번을 눌러 주세요. 다시 들으시려면 별표를 눌러 주세요.';
-    await call('workflows.saveDraft', { id: workflow.id, definition: draft });
-    const diff = await call<{ prompts: { stepId: string }[]; steps: { changed: { id: string }[] } }>(
+    await api.result('workflows.saveDraft', { id: workflow.id, definition: draft });
+    const diff = await api.result<{ prompts: { stepId: string }[]; steps: { changed: { id: string }[] } }>(
       'workflows.diff',
       {
         from: { versionId: v1 },
@@ -104,10 +102,13 @@ describe('workflows over the API', () => {
     );
     expect(diff.steps.changed.map((c) => c.id)).toEqual(['menu']);
     expect(diff.prompts.map((p) => p.stepId)).toEqual(['menu']);
-    await call('workflows.publish', { id: workflow.id, note: '멘트 수정' });
-    const rolled = await call<{ number: number }>('workflows.rollback', { id: workflow.id, versionId: v1 });
+    await api.result('workflows.publish', { id: workflow.id, note: '멘트 수정' });
+    const rolled = await api.result<{ number: number }>('workflows.rollback', {
+      id: workflow.id,
+      versionId: v1,
+    });
     expect(rolled.number).toBe(3);
-    const versions = await call<{ number: number; live: boolean }[]>('workflows.versions', {
+    const versions = await api.result<{ number: number; live: boolean }[]>('workflows.versions', {
       id: workflow.id,
     });
     expect(versions.map((v) => [v.number, v.live])).toEqual([
@@ -115,7 +116,7 @@ describe('workflows over the API', () => {
       [2, false],
       [1, false],
     ]);
-    const [listed] = await call<{ liveVersion: number; hasUnpublishedChanges: boolean }[]>(
+    const [listed] = await api.result<{ liveVersion: number; hasUnpublishedChanges: boolean }[]>(
       'workflows.list',
       {},
     );

@@ -112,11 +112,6 @@ describe('workflows on real calls', () => {
   let workflowId: string;
   let db: Database.Database;
 
-  const call = async (method: string, params: unknown) => {
-    const reply = await api.call(method, params, 30_000);
-    if (reply.t !== 'res') throw new Error(`${method}: ${JSON.stringify(reply)}`);
-    return reply.result as Record<string, unknown>;
-  };
   /** Each call's steps entered, in order, with the version it ran. */
   const paths = () => {
     const rows = db.prepare('select * from call_events order by id').all() as EventRow[];
@@ -135,9 +130,9 @@ describe('workflows on real calls', () => {
     dir = tempDir();
     engine = await startOfficeEngine(testbed, dir.path);
     api = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
-    const created = await call('workflows.create', { name: 'Front desk' });
+    const created = await api.result('workflows.create', { name: 'Front desk' });
     workflowId = created.id as string;
-    await call('workflows.saveDraft', { id: workflowId, definition: definition(true) });
+    await api.result('workflows.saveDraft', { id: workflowId, definition: definition(true) });
     // The first publish renders every prompt with the speech synthesizer.
     const reply = await api.call('workflows.publish', { id: workflowId, note: 'open all week' }, 60_000);
     if (reply.t !== 'res') throw new Error(`publish: ${JSON.stringify(reply)}`);
@@ -199,8 +194,8 @@ describe('workflows on real calls', () => {
       extraArgs: ['-d', '6000'],
     });
     await vi.waitFor(() => expect(paths()[before]?.steps).toContain('menu'), { timeout: 10_000 });
-    await call('workflows.saveDraft', { id: workflowId, definition: definition(false) });
-    await call('workflows.publish', { id: workflowId, note: 'closed' });
+    await api.result('workflows.saveDraft', { id: workflowId, definition: definition(false) });
+    await api.result('workflows.publish', { id: workflowId, note: 'closed' });
     const callB = await callOffice(testbed);
     expect(callB.code, describeSipp(callB)).toBe(0);
     const resultA = await callA;
@@ -225,7 +220,7 @@ describe('workflows on real calls', () => {
   }, 60_000);
 
   it('reports per step how many calls reached it, how they left it, and where they hung up', async () => {
-    const stats = await call('analytics.steps', {
+    const stats = await api.result('analytics.steps', {
       workflowId,
       from: new Date(Date.now() - 3_600_000).toISOString(),
       to: new Date(Date.now() + 60_000).toISOString(),

@@ -40,6 +40,13 @@ export class RawApiClient {
     return this.waitFor((f) => f.id === id, timeoutMs);
   }
 
+  /** Calls a method and returns its result; an error reply fails the test with the whole reply. */
+  async result<T = Record<string, unknown>>(method: string, params: unknown, timeoutMs = 30_000): Promise<T> {
+    const reply = await this.call(method, params, timeoutMs);
+    if (reply.t !== 'res') throw new Error(`${method}: ${JSON.stringify(reply)}`);
+    return reply.result as T;
+  }
+
   /** Resolves with the first frame, already received or still to come, that matches. */
   waitFor(
     predicate: (frame: Record<string, unknown>) => boolean,

@@ -143,7 +143,7 @@ describe('provision --config FILE', () => {
     const [workflow] = targets.workflows.list();
     expect(workflow).toMatchObject({ name: 'Bookings', liveVersion: 1, hasUnpublishedChanges: false });
     const lineId = lines.list()[0]!.id;
-    expect(targets.bindings.resolve(lineId, '0299999999')?.workflowId).toBe(workflow!.id);
+    expect(targets.bindings.bound(lineId, '0299999999')?.workflowId).toBe(workflow!.id);
     expect(await provision(file, targets)).toMatchObject({ workflowsUpdated: 1, published: 0 });
     expect(targets.workflows.versions(workflow!.id)).toHaveLength(1);
   });

@@ -73,7 +73,7 @@ describe('openDatabase', () => {
     workflows.publish(id, { note: '', author: 'kim' });
     new NumberBindingRepository(upgraded.db).bind('0212345678', '1d6f0b9e-7c3a-4c2e-8f4b-5a6d7e8f9a0b', id);
     expect(
-      new NumberBindingRepository(upgraded.db).resolve('1d6f0b9e-7c3a-4c2e-8f4b-5a6d7e8f9a0b', '0212345678')
+      new NumberBindingRepository(upgraded.db).bound('1d6f0b9e-7c3a-4c2e-8f4b-5a6d7e8f9a0b', '0212345678')
         ?.workflowId,
     ).toBe(id);
     upgraded.close();

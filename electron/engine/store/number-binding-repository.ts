@@ -13,12 +13,10 @@ export interface NumberBindingRow {
 }
 
 /**
- * Which workflow answers a dialled number. The rule, first that applies:
- *   1. the workflow bound to this number on this line,
- *   2. the workflow bound to this number on any line,
- *   3. the topmost (lowest priority) "customer called" workflow.
- * Only workflows with a live version count at each rule: a binding to a workflow never published
- * is passed over, so a number is never left to a workflow that cannot run.
+ * Which workflow a dialled number is bound to: the binding on the call's line first, then the
+ * one on any line. Only workflows with a live version count: a binding to a workflow never
+ * published is passed over. (With none, the call dispatcher takes the topmost "customer called"
+ * workflow whose trigger takes the call.)
  */
 export class NumberBindingRepository {
   constructor(private readonly db: AppDatabase) {}
@@ -96,25 +94,6 @@ export class NumberBindingRepository {
       )
       // The line's own binding before the any-line one.
       .orderBy(sql`${numberBindings.lineId} is null`)
-      .limit(1)
-      .get();
-    return row && toLiveVersion(row);
-  }
-
-  /** The version a call to `dialled` on `lineId` runs, by the rule above; undefined when none is live. */
-  resolve(lineId: string, dialled: string): LiveVersion | undefined {
-    const bound = this.bound(lineId, dialled);
-    if (bound) return bound;
-    const row = this.db
-      .select({
-        workflowId: workflows.id,
-        versionId: workflowVersions.id,
-        definition: workflowVersions.definition,
-      })
-      .from(workflows)
-      .innerJoin(workflowVersions, eq(workflowVersions.id, workflows.liveVersionId))
-      .where(and(eq(workflows.triggerKind, 'customer_called'), isNull(workflows.deletedAt)))
-      .orderBy(asc(workflows.priority))
       .limit(1)
       .get();
     return row && toLiveVersion(row);

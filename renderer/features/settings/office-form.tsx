@@ -1,6 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { settingsPatchSchema } from '../../../shared/domain/settings.js';
 import { invalidParams } from '../../../shared/rpc/errors.js';
+import type { MessageKey } from '../../i18n/messages.en.js';
 import { useT } from '../../i18n/use-t.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { Field } from '../../ui/field.js';
@@ -59,6 +60,27 @@ export function OfficeForm() {
 
   const errors: FieldErrors = failure === null ? {} : errorsFromFailure(failure, t);
   const change = (patch: Partial<OfficeValues>): void => setDraft({ ...values, ...patch });
+
+  /** One entry per line: addresses or numbers. */
+  const listField = (
+    name: 'trustedSipSources' | 'transferAllowList',
+    label: MessageKey,
+    hint: MessageKey,
+    placeholder: string,
+  ) => (
+    <Field id={`${id}-${name}`} label={t(label)} hint={t(hint)} error={errors[name]} className="field-wide">
+      {(control) => (
+        <textarea
+          {...control}
+          rows={2}
+          spellCheck={false}
+          placeholder={placeholder}
+          value={values[name]}
+          onChange={(event) => change({ [name]: event.target.value })}
+        />
+      )}
+    </Field>
+  );
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -125,43 +147,13 @@ export function OfficeForm() {
             </select>
           )}
         </Field>
-        <Field
-          id={`${id}-trusted`}
-          label={t('office.trusted')}
-          hint={t('office.trustedHint')}
-          error={errors.trustedSipSources}
-          className="field-wide"
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              rows={2}
-              spellCheck={false}
-              placeholder="192.168.0.10"
-              value={values.trustedSipSources}
-              onChange={(event) => change({ trustedSipSources: event.target.value })}
-            />
-          )}
-        </Field>
-        <Field
-          id={`${id}-transfer`}
-          label={t('office.transferAllowList')}
-          hint={t('office.transferAllowListHint')}
-          error={errors.transferAllowList}
-          className="field-wide"
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              rows={2}
-              spellCheck={false}
-              inputMode="tel"
-              placeholder="0212345678"
-              value={values.transferAllowList}
-              onChange={(event) => change({ transferAllowList: event.target.value })}
-            />
-          )}
-        </Field>
+        {listField('trustedSipSources', 'office.trusted', 'office.trustedHint', '192.168.0.10')}
+        {listField(
+          'transferAllowList',
+          'office.transferAllowList',
+          'office.transferAllowListHint',
+          '0212345678',
+        )}
       </div>
       {errors[FORM_ERROR] && (
         <p className="form-error" role="alert">
