@@ -54,6 +54,7 @@ function instantCall(id: number): Call {
     play: async () => ({ interrupted: false }),
     onDigit: () => () => undefined,
     collectDigits: async () => ({ digits: '1', status: 'ok' }),
+    discardTypeahead: () => undefined,
     record: async () => ({ path: '', durationMs: 0, reason: 'stopped', bytes: 0, heardSound: false }),
     bridgeTo: async () => ({ kind: 'failed', reason: 'bench' }),
     transfer: async () => ({ kind: 'failed', reason: 'bench' }),

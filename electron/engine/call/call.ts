@@ -25,6 +25,8 @@ export interface Call {
    * and not yet collected, such as the one that barged into a prompt, count first (type-ahead).
    */
   collectDigits(options: CollectDigitsOptions): Promise<CollectedDigits>;
+  /** Forgets keys pressed and not yet collected, e.g. those pressed during hold music. */
+  discardTypeahead(): void;
   /**
    * Records what the caller says (voicemail) into a new 16-bit 8 kHz mono WAV file at `path`;
    * where it goes is the caller's policy. Ends after `maxMs`, after `silenceMs` of silence once

@@ -158,6 +158,10 @@ export class IncomingCall implements Call {
     return this.keypad.collect(options);
   }
 
+  discardTypeahead(): void {
+    this.keypad.clear();
+  }
+
   onDigit(listener: (digit: string, via: DigitSource) => void): () => void {
     this.digitListeners.add(listener);
     return () => this.digitListeners.delete(listener);

@@ -134,6 +134,16 @@ describe.each(['ko', 'en'] as const)('recipes in %s', (language) => {
     expect(state.result).toBeNull();
   });
 
+  it('keys pressed on hold do not answer the callback offer that comes later', async () => {
+    const sim = simulate('ivr_experience', language, { queues: {} }, ['callback_when_busy']);
+    await sim.press('1');
+    await sim.advance(30_000);
+    await sim.press('2'); // impatient, on hold: "keep waiting" must not be chosen by this
+    const state = await sim.advance(35_000);
+    expect(state.stepId).toBe('offer');
+    expect(state.path).toEqual(['hours', 'menu', 'sales', 'offer']);
+  });
+
   it('after-hours voicemail: a message left at night', async () => {
     const sim = simulate('after_hours_voicemail', language, { startAt: sundayNight });
     await sim.advance(1_000 + 400 + 4_000);

@@ -85,6 +85,10 @@ export class SimulatedCall implements Call {
     return this.keypad.collect(options);
   }
 
+  discardTypeahead(): void {
+    this.keypad.clear();
+  }
+
   /** Nothing is recorded: the caller "speaks" until the time is up, the key or hang-up. */
   async record(options: RecordOptions): Promise<RecordingResult> {
     const started = this.clock.now();

@@ -63,6 +63,8 @@ export class WaitingRoom {
       while (call.state !== 'ended') {
         const next = due.shift();
         if (next) {
+          // Keys pressed on hold answer nothing the workflow is about to ask.
+          call.discardTypeahead();
           const result = await this.deps.runWorkflow(call, next);
           if (result.kind === 'connected') return { kind: 'connected' };
           if (result.kind !== 'back-to-queue') break;
