@@ -78,7 +78,16 @@ export function createEngine(options: EngineOptions): Engine {
   mkdirSync(voicemailDir, { recursive: true, mode: 0o700 });
   const library = new PromptLibrary({
     ttsDir: join(dir.root, 'prompts', 'tts'),
-    synthesize: async (text, language) => synthesizeSpeech(text, language),
+    synthesize: async (text, language) => {
+      const spoken = await synthesizeSpeech(text, language);
+      if (spoken.osVoiceError) {
+        options.logger.warn('The OS voice failed; espeak-ng spoke the text prompt instead', {
+          language,
+          error: spoken.osVoiceError,
+        });
+      }
+      return spoken;
+    },
     uploadedFile: (id) => {
       const row = prompts.get(id);
       return row ? join(dir.root, row.file) : undefined;
