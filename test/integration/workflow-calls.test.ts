@@ -240,4 +240,47 @@ describe('workflows on real calls', () => {
     expect(step('thanks')?.droppedHere).toBe(3);
     expect(stats.edges).toContainEqual({ source: 'menu', output: 'key:1', target: 'code', calls: 2 });
   });
+
+  it('runs the workflow bound to the number the caller dialled, delivered in To as trunks do', async () => {
+    const bookings = await api.result<{ id: string }>('workflows.create', { name: 'Bookings line' });
+    await api.result('workflows.saveDraft', {
+      id: bookings.id,
+      definition: {
+        trigger: { kind: 'customer_called' },
+        steps: [
+          {
+            kind: 'ivr_buttons',
+            id: 'bookings',
+            name: 'Bookings',
+            prompt: say('Bookings. To end the call, press 9.'),
+            buttons: [{ key: '9' }],
+            timeoutSec: 60,
+          },
+          { kind: 'end_call', id: 'bye', name: 'Goodbye' },
+        ],
+        edges: [
+          { source: 'trigger', output: 'start', target: 'bookings' },
+          { source: 'bookings', output: 'key:9', target: 'bye' },
+        ],
+      },
+    });
+    await api.result('workflows.publish', { id: bookings.id }, 60_000);
+    await api.result('numbers.bind', { number: '0212345678', workflowId: bookings.id });
+    const before = paths().length;
+    const result = await runSipp({
+      scenario: SCENARIOS.uacDtmf,
+      service: '0212345678',
+      remote: testbed.proxyAddress,
+      auth: { user: 'caller1', password: testbed.users.caller1 },
+      dir: testbed.dir,
+      timeoutSeconds: 20,
+    });
+    expect(result.code, describeSipp(result)).toBe(0);
+    await vi.waitFor(() => expect(paths()[before]?.events.at(-1)?.kind).toBe('call_ended'));
+    expect(paths()[before]?.steps).toEqual(['bookings']);
+    // The same caller dialling the line itself still gets the default (topmost) workflow.
+    const other = await callOffice(testbed);
+    expect(other.code, describeSipp(other)).toBe(0);
+    await vi.waitFor(() => expect(paths()[before + 1]?.steps[0]).toBe('hours'));
+  }, 60_000);
 });

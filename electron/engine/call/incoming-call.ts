@@ -33,6 +33,8 @@ import { DigitBuffer, type CollectDigitsOptions, type CollectedDigits } from './
 
 export interface IncomingCallDeps {
   lineId: string;
+  /** The line's SIP user: the user part of the contact it registered. */
+  accountUser: string;
   layer: TransactionLayer;
   media: MediaHost;
   /** Our SIP address for Contact and the media address for SDP. */
@@ -85,7 +87,11 @@ export class IncomingCall implements Call {
     this.keypad = new DigitBuffer(deps.clock);
     this.dialog = uasDialog(invite, this.toTag, deps.local);
     this.caller = userOf(invite.headers.get('from')) ?? 'anonymous';
-    this.dialled = userOf(invite.uri) ?? userOf(invite.headers.get('to')) ?? '';
+    // A PBX or trunk either puts the dialled number in the Request-URI, or sends to our registered
+    // contact (our own user name there) and keeps the number in To, as most SIP trunks deliver DIDs.
+    const requestUser = userOf(invite.uri);
+    const toUser = userOf(invite.headers.get('to'));
+    this.dialled = (requestUser === deps.accountUser ? toUser : requestUser) ?? toUser ?? requestUser ?? '';
     transaction.respond(this.response(180));
   }
 

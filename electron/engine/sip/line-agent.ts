@@ -212,6 +212,7 @@ export class LineAgent {
     }
     const call = new IncomingCall(request, transaction, from, {
       lineId: this.options.account.id,
+      accountUser: this.options.account.username,
       layer,
       media: this.options.media,
       local,
