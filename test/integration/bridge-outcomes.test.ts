@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BridgeOutcome, CallEnd, CallState } from '../../build/electron/engine/call/call.js';
 import type { CollectedDigits } from '../../build/electron/engine/call/digit-buffer.js';
 import type { IncomingCall } from '../../build/electron/engine/call/incoming-call.js';
-import type { BaresipAgent, BaresipEvent } from '../pbx/baresip-agent.js';
 import { callOffice, describeSipp } from '../pbx/sipp.js';
 import { startTestbed, type Testbed } from '../pbx/testbed.js';
 import { sineTone } from '../pbx/wav.js';
@@ -20,16 +19,6 @@ import { startOfficeLine, type OfficeLine } from '../support/office-line.js';
  * The caller's digits 1 2 3 # come `pauseMs` + 1 s after it was answered, i.e. after the bridge
  * attempt has been decided, so they prove that its audio still reaches the engine.
  */
-
-/** The first event of `type` the agent received after its first `since` events. */
-function nextEvent(
-  agent: BaresipAgent,
-  since: number,
-  type: string,
-  timeoutMs = 5000,
-): Promise<BaresipEvent> {
-  return agent.waitForEvent((e) => e.type === type && agent.events.indexOf(e) >= since, timeoutMs);
-}
 
 const COLLECT = { max: 8, firstDigitTimeoutMs: 8000, interDigitTimeoutMs: 2000 } as const;
 
@@ -94,7 +83,7 @@ describe('bridge outcomes when the agent does not take the call', () => {
       return { tried, played, digits, end: await call.ended };
     });
     const caller = callOffice(testbed, { pauseMs: 1000 });
-    await nextEvent(agent, since, 'CALL_INCOMING');
+    await agent.nextEvent(since, 'CALL_INCOMING');
     // On a call it has not answered, baresip 1.0's hangup sends "486 Rejected" (checked below).
     await agent.hangup();
     const result = await caller;
@@ -106,7 +95,7 @@ describe('bridge outcomes when the agent does not take the call', () => {
     expect(played).toEqual({ interrupted: false });
     expect(digits).toEqual<CollectedDigits>({ digits: '123', status: 'ok' });
     expect(end).toEqual<CallEnd>({ reason: 'caller-hung-up' });
-    await nextEvent(agent, since, 'CALL_CLOSED');
+    await agent.nextEvent(since, 'CALL_CLOSED');
     expect(agent.events.slice(since).some((e) => e.type === 'CALL_ESTABLISHED')).toBe(false);
     expect(testbed.logs('kamailio')).toMatch(/TESTBED REPLY 486 .* to INVITE sip:agent1@/);
     // The caller's hangup must not CANCEL the refused leg (RFC 3261 §9.1): give one a moment.
@@ -136,8 +125,8 @@ describe('bridge outcomes when the agent does not take the call', () => {
     expect(tried.ms).toBeLessThan(3000);
     expect(digits).toEqual<CollectedDigits>({ digits: '123', status: 'ok' });
     expect(end).toEqual<CallEnd>({ reason: 'caller-hung-up' });
-    await nextEvent(agent, since, 'CALL_INCOMING');
-    await nextEvent(agent, since, 'CALL_CLOSED');
+    await agent.nextEvent(since, 'CALL_INCOMING');
+    await agent.nextEvent(since, 'CALL_CLOSED');
     expect(agent.events.slice(since).some((e) => e.type === 'CALL_ESTABLISHED')).toBe(false);
     const log = testbed.logs('kamailio');
     expect(log.match(/TESTBED REQ CANCEL sip:agent1@/g)?.length ?? 0).toBe(cancelsBefore + 1);
@@ -191,7 +180,7 @@ describe('trying the next agent after a busy one', () => {
       return { first, second, end: await call.ended };
     });
     const caller = callOffice(testbed, { pauseMs: 1000 });
-    await nextEvent(agent1, since1, 'CALL_INCOMING');
+    await agent1.nextEvent(since1, 'CALL_INCOMING');
     await agent1.hangup();
     const result = await caller;
     expect(result.code, describeSipp(result)).toBe(0);
@@ -203,8 +192,8 @@ describe('trying the next agent after a busy one', () => {
     expect(second.state).toBe('answered');
     // The caller's BYE ended the call and, through the bridge, agent2's leg.
     expect(end).toEqual<CallEnd>({ reason: 'caller-hung-up' });
-    await nextEvent(agent2, since2, 'CALL_ESTABLISHED');
-    await nextEvent(agent2, since2, 'CALL_CLOSED');
+    await agent2.nextEvent(since2, 'CALL_ESTABLISHED');
+    await agent2.nextEvent(since2, 'CALL_CLOSED');
     const digits = agent2.events
       .slice(since2)
       .filter((e) => e.type === 'CALL_DTMF_START')

@@ -3,7 +3,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../fakes/temp-dir.js';
-import type { BaresipAgent, BaresipEvent } from '../pbx/baresip-agent.js';
 import { encodeG711WithSox, writeDtmfWav, type DtmfTiming } from '../pbx/dtmf-audio.js';
 import { writeRtpPcap } from '../pbx/rtp-pcap.js';
 import { describeSipp, runSipp } from '../pbx/sipp.js';
@@ -22,16 +21,6 @@ const AUDIO_SCENARIO = scenario('sipp-uac-audio.xml');
 /** In-band 7 8 9 (made by sox, not by the engine's code): 100 ms tones, 100 ms apart, after 1.5 s. */
 const DIGITS = '789';
 const TIMING: DtmfTiming = { leadMs: 1500, toneMs: 100, gapMs: 100, tailMs: 300 };
-
-/** Waits for an event of `type` that `agent` received after the first `since` events. */
-function nextEvent(
-  agent: BaresipAgent,
-  since: number,
-  type: string,
-  timeoutMs = 5000,
-): Promise<BaresipEvent> {
-  return agent.waitForEvent((e) => e.type === type && agent.events.indexOf(e) >= since, timeoutMs);
-}
 
 /**
  * The media of a call to the office line, with real peers through the PBX (Kamailio with digest
@@ -131,7 +120,7 @@ describe('call media on the office line', () => {
     const eventsBefore = agent2.events.length;
 
     await agent2.dial(`sip:office@${testbed.host}`);
-    await nextEvent(agent2, eventsBefore, 'CALL_ESTABLISHED');
+    await agent2.nextEvent(eventsBefore, 'CALL_ESTABLISHED');
     const heard = await waitForLoggedCall(
       engine,
       since,
@@ -140,7 +129,7 @@ describe('call media on the office line', () => {
       tonesMs + 3000,
     );
     await agent2.hangup();
-    await nextEvent(agent2, eventsBefore, 'CALL_CLOSED');
+    await agent2.nextEvent(eventsBefore, 'CALL_CLOSED');
 
     const call = await waitForLoggedCall(engine, since, 'agent2', (c) => c.endReason !== undefined);
     expect(heard.digits).toEqual(['7/inband', '8/inband', '9/inband']);
@@ -155,12 +144,12 @@ describe('call media on the office line', () => {
     const recordingsBefore = new Set(testbed.recordings('agent1'));
 
     await agent1.dial(`sip:office@${testbed.host}`);
-    const established = await nextEvent(agent1, eventsBefore, 'CALL_ESTABLISHED');
+    const established = await agent1.nextEvent(eventsBefore, 'CALL_ESTABLISHED');
     // The greeting lasts 1.2 s from the answer: listen a little longer, then hang up.
     await sleep(1700);
     const hungUpAt = Date.now();
     await agent1.hangup();
-    await nextEvent(agent1, eventsBefore, 'CALL_CLOSED');
+    await agent1.nextEvent(eventsBefore, 'CALL_CLOSED');
 
     const call = await waitForLoggedCall(engine, since, 'agent1', (c) => c.endReason !== undefined);
     expect(call.endReason).toBe('caller-hung-up');

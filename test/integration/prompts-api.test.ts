@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readWav } from '../../electron/engine/audio/wav-reader.js';
-import { tempDir } from '../fakes/temp-dir.js';
-import { startEngineProcess, type EngineProcess } from '../support/engine-process.js';
-import { RawApiClient } from '../support/ws-client.js';
+import { engineWithApi } from '../support/engine-api.js';
 
 const fixture = join(import.meta.dirname, '../fixtures/tone-1khz-1s.ogg');
 
@@ -14,28 +12,19 @@ const fixture = join(import.meta.dirname, '../fixtures/tone-1khz-1s.ogg');
  * played back, and a recording a workflow still uses kept from deletion.
  */
 describe('prompts over the API', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let engine: EngineProcess;
-  let api: RawApiClient;
-
-  beforeAll(async () => {
-    dir = tempDir();
-    engine = await startEngineProcess(dir.path);
-    api = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
-  });
-  afterAll(async () => {
-    api?.close();
-    await engine?.stop();
-    dir?.remove();
-  });
+  const running = engineWithApi();
 
   const upload = async (name: string, fileName: string, bytes: Uint8Array, chunk = 4096) => {
-    const { uploadId } = await api.result('prompts.uploadBegin', { name, fileName, size: bytes.length });
+    const { uploadId } = await running.api.result('prompts.uploadBegin', {
+      name,
+      fileName,
+      size: bytes.length,
+    });
     for (let offset = 0; offset < bytes.length; offset += chunk) {
       const data = Buffer.from(bytes.subarray(offset, offset + chunk)).toString('base64');
-      await api.result('prompts.uploadChunk', { uploadId, offset, data });
+      await running.api.result('prompts.uploadChunk', { uploadId, offset, data });
     }
-    return api.call('prompts.uploadFinish', { uploadId }, 30_000);
+    return running.api.call('prompts.uploadFinish', { uploadId }, 30_000);
   };
 
   let uploadedId: string;
@@ -47,29 +36,31 @@ describe('prompts over the API', () => {
     expect(prompt).toMatchObject({ source: 'upload', name: 'Hold tone' });
     expect(Math.abs(prompt.durationMs - 1000)).toBeLessThanOrEqual(30);
     uploadedId = prompt.id;
-    const preview = await api.result('prompts.preview', { prompt: { kind: 'audio', promptId: uploadedId } });
+    const preview = await running.api.result('prompts.preview', {
+      prompt: { kind: 'audio', promptId: uploadedId },
+    });
     const wav = readWav(new Uint8Array(Buffer.from(preview.wavBase64 as string, 'base64')), 'preview');
     expect(wav.sampleRate).toBe(8000);
   });
 
   it('refuses a broken file, naming it and the problem, and keeps nothing', async () => {
-    const before = ((await api.result('prompts.list', {})) as unknown as unknown[]).length;
+    const before = ((await running.api.result('prompts.list', {})) as unknown as unknown[]).length;
     const reply = await upload('Broken', 'greeting.wav', new TextEncoder().encode('RIFF....WAVEjunk'));
     expect(reply).toMatchObject({
       t: 'err',
       error: { code: 'INVALID_PARAMS', message: expect.stringMatching(/^greeting\.wav: /) },
     });
-    expect(((await api.result('prompts.list', {})) as unknown as unknown[]).length).toBe(before);
+    expect(((await running.api.result('prompts.list', {})) as unknown as unknown[]).length).toBe(before);
   });
 
   it('synthesises Korean text offline and plays it back', async () => {
-    const prompt = await api.result('prompts.synthesize', {
+    const prompt = await running.api.result('prompts.synthesize', {
       text: '안녕하세요. 스위치보드입니다.',
       language: 'ko',
     });
     expect(prompt).toMatchObject({ source: 'tts', language: 'ko' });
     expect(prompt.durationMs).toBeGreaterThan(800);
-    const again = await api.result('prompts.synthesize', {
+    const again = await running.api.result('prompts.synthesize', {
       text: '안녕하세요. 스위치보드입니다.',
       language: 'ko',
     });
@@ -77,7 +68,7 @@ describe('prompts over the API', () => {
   });
 
   it('keeps a recording a workflow still plays, and removes it once unused', async () => {
-    const workflow = await api.result('workflows.create', { name: 'Uses the tone' });
+    const workflow = await running.api.result('workflows.create', { name: 'Uses the tone' });
     const definition = {
       trigger: { kind: 'customer_called' },
       steps: [
@@ -85,13 +76,13 @@ describe('prompts over the API', () => {
       ],
       edges: [{ source: 'trigger', output: 'start', target: 'm' }],
     };
-    await api.result('workflows.saveDraft', { id: workflow.id, definition });
-    const refused = await api.call('prompts.remove', { id: uploadedId });
+    await running.api.result('workflows.saveDraft', { id: workflow.id, definition });
+    const refused = await running.api.call('prompts.remove', { id: uploadedId });
     expect(refused).toMatchObject({
       t: 'err',
       error: { code: 'CONFLICT', message: expect.stringContaining('Uses the tone') },
     });
-    await api.result('workflows.remove', { id: workflow.id });
-    expect(await api.result('prompts.remove', { id: uploadedId })).toEqual({ removed: true });
+    await running.api.result('workflows.remove', { id: workflow.id });
+    expect(await running.api.result('prompts.remove', { id: uploadedId })).toEqual({ removed: true });
   });
 });

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../fakes/temp-dir.js';
-import { startEngineProcess, type EngineProcess } from '../support/engine-process.js';
-import { RawApiClient } from '../support/ws-client.js';
+import { describe, expect, it } from 'vitest';
+import { engineWithApi } from '../support/engine-api.js';
 
 /**
  * A manager's workflow life cycle through the real engine's API: a recipe for the office's
@@ -9,20 +7,7 @@ import { RawApiClient } from '../support/ws-client.js';
  * a refused publish that says why, versions and rollback.
  */
 describe('workflows over the API', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let engine: EngineProcess;
-  let api: RawApiClient;
-
-  beforeAll(async () => {
-    dir = tempDir();
-    engine = await startEngineProcess(dir.path);
-    api = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
-  });
-  afterAll(async () => {
-    api?.close();
-    await engine?.stop();
-    dir?.remove();
-  });
+  const running = engineWithApi();
 
   interface WorkflowShape {
     id: string;
@@ -36,14 +21,14 @@ describe('workflows over the API', () => {
 
   it('creates the "design the IVR experience" recipe for the office’s teams, ready to publish', async () => {
     for (const name of ['영업팀', '고객지원팀'])
-      teamIds.push((await api.result<{ id: string }>('teams.save', { name })).id);
-    workflow = await api.result<WorkflowShape>('workflows.create', {
+      teamIds.push((await running.api.result<{ id: string }>('teams.save', { name })).id);
+    workflow = await running.api.result<WorkflowShape>('workflows.create', {
       recipe: 'ivr_experience',
       language: 'ko',
     });
     expect(workflow.issues.filter((i) => i.severity === 'error')).toEqual([]);
     v1 = (
-      await api.result<{ id: string; number: number }>('workflows.publish', {
+      await running.api.result<{ id: string; number: number }>('workflows.publish', {
         id: workflow.id,
         note: '첫 버전',
       })
@@ -52,7 +37,7 @@ describe('workflows over the API', () => {
 
   it('runs a test call on a weekday morning: key 1 reaches a team with an agent free', async () => {
     const free = { agentsAvailable: 1, callsWaiting: 0, longestWaitSec: 0 };
-    let state = await api.result<{ id: string; path: string[]; transcript: { kind: string }[] }>(
+    let state = await running.api.result<{ id: string; path: string[]; transcript: { kind: string }[] }>(
       'simulator.start',
       {
         version: { versionId: v1 },
@@ -60,18 +45,18 @@ describe('workflows over the API', () => {
         queues: Object.fromEntries(teamIds.map((id) => [id, free])),
       },
     );
-    state = await api.result('simulator.press', { id: state.id, digit: '1' });
-    state = await api.result('simulator.advance', { id: state.id, ms: 1000 });
+    state = await running.api.result('simulator.press', { id: state.id, digit: '1' });
+    state = await running.api.result('simulator.advance', { id: state.id, ms: 1000 });
     expect(state.path).toEqual(['hours', 'menu', 'sales']);
     expect(state.transcript).toContainEqual(
       expect.objectContaining({ kind: 'assign', outcome: 'connected' }),
     );
-    const night = await api.result<{ id: string; path: string[] }>('simulator.start', {
+    const night = await running.api.result<{ id: string; path: string[] }>('simulator.start', {
       version: { draftOf: workflow.id },
       startAt: '2026-11-29T23:00:00+09:00',
     });
     expect(
-      (await api.result<{ path: string[] }>('simulator.advance', { id: night.id, ms: 30_000 })).path,
+      (await running.api.result<{ path: string[] }>('simulator.advance', { id: night.id, ms: 30_000 })).path,
     ).toEqual(['hours', 'closed', 'bye']);
   });
 
@@ -79,8 +64,8 @@ describe('workflows over the API', () => {
     const draft = structuredClone(workflow.draft);
     const menu = draft.steps.find((s) => s.id === 'menu')!;
     menu.prompt!.text = '영업 문의는 1번을 눌러 주세요.';
-    await api.result('workflows.saveDraft', { id: workflow.id, definition: draft });
-    const refused = await api.call('workflows.publish', { id: workflow.id }, 60_000);
+    await running.api.result('workflows.saveDraft', { id: workflow.id, definition: draft });
+    const refused = await running.api.call('workflows.publish', { id: workflow.id }, 60_000);
     expect(refused).toMatchObject({ t: 'err', error: { code: 'CONFLICT' } });
     const issues = (
       refused.error as { data: { issues: { code: string; stepId: string; text: { ko: string } }[] } }
@@ -92,23 +77,23 @@ describe('workflows over the API', () => {
     const draft = structuredClone(workflow.draft);
     draft.steps.find((s) => s.id === 'menu')!.prompt!.text =
       '영업 문의는 1번, 고객 지원은 2번을 눌러 주세요. 다시 들으시려면 별표를 눌러 주세요.';
-    await api.result('workflows.saveDraft', { id: workflow.id, definition: draft });
-    const diff = await api.result<{ prompts: { stepId: string }[]; steps: { changed: { id: string }[] } }>(
-      'workflows.diff',
-      {
-        from: { versionId: v1 },
-        to: { draftOf: workflow.id },
-      },
-    );
+    await running.api.result('workflows.saveDraft', { id: workflow.id, definition: draft });
+    const diff = await running.api.result<{
+      prompts: { stepId: string }[];
+      steps: { changed: { id: string }[] };
+    }>('workflows.diff', {
+      from: { versionId: v1 },
+      to: { draftOf: workflow.id },
+    });
     expect(diff.steps.changed.map((c) => c.id)).toEqual(['menu']);
     expect(diff.prompts.map((p) => p.stepId)).toEqual(['menu']);
-    await api.result('workflows.publish', { id: workflow.id, note: '멘트 수정' });
-    const rolled = await api.result<{ number: number }>('workflows.rollback', {
+    await running.api.result('workflows.publish', { id: workflow.id, note: '멘트 수정' });
+    const rolled = await running.api.result<{ number: number }>('workflows.rollback', {
       id: workflow.id,
       versionId: v1,
     });
     expect(rolled.number).toBe(3);
-    const versions = await api.result<{ number: number; live: boolean }[]>('workflows.versions', {
+    const versions = await running.api.result<{ number: number; live: boolean }[]>('workflows.versions', {
       id: workflow.id,
     });
     expect(versions.map((v) => [v.number, v.live])).toEqual([
@@ -116,7 +101,7 @@ describe('workflows over the API', () => {
       [2, false],
       [1, false],
     ]);
-    const [listed] = await api.result<{ liveVersion: number; hasUnpublishedChanges: boolean }[]>(
+    const [listed] = await running.api.result<{ liveVersion: number; hasUnpublishedChanges: boolean }[]>(
       'workflows.list',
       {},
     );

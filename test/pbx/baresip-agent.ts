@@ -173,6 +173,11 @@ export class BaresipAgent {
    * Resolves with the first event (already received or arriving within `timeoutMs`) that matches.
    * Rejects on timeout with the events seen so far, to show what happened instead.
    */
+  /** Waits for an event of `type` received after the first `since` events. */
+  nextEvent(since: number, type: string, timeoutMs = 5000): Promise<BaresipEvent> {
+    return this.waitForEvent((e) => e.type === type && this.events.indexOf(e) >= since, timeoutMs);
+  }
+
   waitForEvent(predicate: (event: BaresipEvent) => boolean, timeoutMs = 10_000): Promise<BaresipEvent> {
     const seen = this.events.find(predicate);
     if (seen) return Promise.resolve(seen);
