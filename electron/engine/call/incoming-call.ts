@@ -66,6 +66,12 @@ export class IncomingCall implements Call {
   private readonly toTag = newTag();
   private stream: MediaStreamHandle | undefined;
   private okRetransmitter: InviteOkRetransmitter | undefined;
+  /**
+   * Settles on the caller's ACK to our 200 (or when we stop waiting for it). Until then our
+   * REFER or BYE could overtake the 200 through a proxy and reach a caller with no dialog yet.
+   */
+  private readonly confirmed: Promise<void>;
+  private confirm!: () => void;
   private sdpVersion = 1;
   private readonly sdpSession = Math.floor(Math.random() * 1e9);
   private readonly digitListeners = new Set<(digit: string, via: DigitSource) => void>();
@@ -84,6 +90,7 @@ export class IncomingCall implements Call {
     private readonly deps: IncomingCallDeps,
   ) {
     this.ended = new Promise((resolve) => (this.finish = resolve));
+    this.confirmed = new Promise((resolve) => (this.confirm = resolve));
     this.keypad = new DigitBuffer(deps.clock);
     this.dialog = uasDialog(invite, this.toTag, deps.local);
     this.caller = userOf(invite.headers.get('from')) ?? 'anonymous';
@@ -211,6 +218,10 @@ export class IncomingCall implements Call {
   async transfer(target: string, options: { timeoutMs?: number } = {}): Promise<TransferOutcome> {
     if (this.current !== 'answered') return { kind: 'failed', reason: 'the call is not answered' };
     if (this.transferring) return { kind: 'failed', reason: 'a transfer is already under way' };
+    // A REFER sent before the caller's ACK can overtake our 200 through a proxy that handles
+    // messages in parallel workers (Kamailio does): the caller would refuse it as outside any dialog.
+    await Promise.race([this.confirmed, this.ended]);
+    if ((this.current as CallState) === 'ended') return { kind: 'failed', reason: 'the caller hung up' };
     const refer = this.dialog.createRequest('REFER');
     refer.headers.append('refer-to', `<${target}>`);
     refer.headers.append('referred-by', `<sip:${this.dialled || 'switchboard'}@${this.deps.local.address}>`);
@@ -262,6 +273,9 @@ export class IncomingCall implements Call {
       this.reject(603, 'engine declined');
       return;
     }
+    // §15: no BYE before the ACK for our 2xx (or the wait for it timing out).
+    await Promise.race([this.confirmed, this.ended]);
+    if ((this.current as CallState) === 'ended') return;
     const bye = this.dialog.createRequest('BYE');
     const hop = this.dialog.nextHop(this.from.transport);
     if (hop) {
@@ -279,6 +293,7 @@ export class IncomingCall implements Call {
   /** The ACK to our 2xx (no transaction, §17.1.1.3); after a late offer it carries the answer. */
   acknowledged(ack: SipRequest): void {
     this.okRetransmitter?.acknowledge();
+    this.confirm();
     if (!this.awaitingAnswerInAck) return;
     this.awaitingAnswerInAck = false;
     try {
@@ -402,6 +417,7 @@ export class IncomingCall implements Call {
       resend: () => this.deps.layer.sendStateless(ok, this.from),
       onGiveUp: () => {
         // §13.3.1.4: no ACK in 64*T1: the call is dead; BYE it so the far end knows.
+        this.confirm();
         void this.hangup().then(() => this.end({ reason: 'no-ack' }));
       },
     });
