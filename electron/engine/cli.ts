@@ -5,6 +5,7 @@ import { provision, ProvisioningError } from './config/provision.js';
 import { loadOrCreateToken } from './data-dir.js';
 import { createEngine } from './engine.js';
 import { startHttpApi } from './api/http-server.js';
+import { voicemailRoute } from './api/media-route.js';
 import { createStreamLogger } from './logger.js';
 import { plainFileCipher } from './store/secret-store.js';
 
@@ -69,6 +70,7 @@ async function main(): Promise<number> {
     rendererDir: appPaths.rendererDir,
     rpc: engine.rpc,
     logger,
+    media: voicemailRoute((id) => engine.voicemailFile(id), logger),
   });
   if (!isLoopback(http.host)) {
     logger.warn(`the UI and API are reachable from other computers on ${http.host}; the token is required`);

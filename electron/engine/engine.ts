@@ -3,8 +3,9 @@ import type { EngineStatus } from '../../shared/domain/engine-status.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHandlers } from './api/handlers.js';
+import { createInboxHandlers } from './api/inbox-handlers.js';
 import { createPromptHandlers } from './api/prompt-handlers.js';
-import { createTeamHandlers } from './api/team-handlers.js';
+import { createRoutingHandlers } from './api/routing-handlers.js';
 import { createWorkflowHandlers } from './api/workflow-handlers.js';
 import { PromptUploads } from './audio/prompt-uploads.js';
 import type { ProvisioningTargets } from './config/provision.js';
@@ -18,9 +19,21 @@ import { Simulations } from './flow/simulations.js';
 import { triggerMatches } from './flow/trigger-matcher.js';
 import { WorkflowPublisher } from './flow/workflow-publisher.js';
 import { holdChime } from './routing/hold-audio.js';
-import { WaitingRoom } from './routing/waiting-room.js';
+import { CallbackDialer } from './routing/callback-dialer.js';
+import { OfficeRouting } from './routing/office-routing.js';
+import { positionAnnouncement } from './routing/queue-announcement.js';
+import { AgentRepository } from './store/agent-repository.js';
+import { ConversationLog } from './store/conversation-log.js';
 import { CallEventLog } from './store/call-event-log.js';
 import { CallRecords } from './store/call-records.js';
+import { ConversationInbox } from './store/conversation-inbox.js';
+import { InboxStats } from './store/inbox-stats.js';
+import { CallbackList } from './store/callback-list.js';
+import { SmsOutbox } from './store/sms-outbox.js';
+import { createSmsHandlers, smsMessageView } from './api/sms-handlers.js';
+import { SmsDispatcher } from './sms/sms-dispatcher.js';
+import { gatewayFor } from './sms/sms-gateways.js';
+import { SmsSettingsRepository } from './sms/sms-settings-repository.js';
 import { NumberBindingRepository } from './store/number-binding-repository.js';
 import { PromptRepository } from './store/prompt-repository.js';
 import { TeamRepository } from './store/team-repository.js';
@@ -53,6 +66,8 @@ export interface Engine {
   /** What `--config` provisions into. */
   readonly provisioning: ProvisioningTargets;
   status(): EngineStatus;
+  /** A voicemail's audio file by its id (for the media route), undefined if unknown. */
+  voicemailFile(id: string): string | undefined;
   /** Call after changing lines outside the API (provisioning): status and SIP agents follow. */
   linesChanged(): void;
   close(): Promise<void>;
@@ -74,6 +89,8 @@ export function createEngine(options: EngineOptions): Engine {
   const events = new CallEventLog(database.db);
   const prompts = new PromptRepository(database.db);
   const records = new CallRecords(database.db, dir.root);
+  const callbacks = new CallbackList(database.db);
+  const sms = new SmsOutbox(database.db);
   const voicemailDir = join(dir.root, 'voicemail');
   mkdirSync(voicemailDir, { recursive: true, mode: 0o700 });
   const library = new PromptLibrary({
@@ -101,10 +118,33 @@ export function createEngine(options: EngineOptions): Engine {
         (trigger.teamIds.length === 0 || trigger.teamIds.includes(teamId))
       );
     });
+  const media = new MediaHost(options.logger);
+  const conversations = new ConversationLog(database.db);
+  const interrupted = conversations.closeInterrupted();
+  if (interrupted > 0)
+    options.logger.warn('calls were cut off when the engine last stopped', { interrupted });
+  const teams = new TeamRepository(database.db);
+  const agentRepository = new AgentRepository(database.db);
   const hold = holdChime();
-  const waitingRoom = new WaitingRoom({
+  const routing = new OfficeRouting({
     clock: systemClock,
-    holdAudio: () => Promise.resolve(hold),
+    logger: options.logger,
+    teams,
+    agents: agentRepository,
+    conversations,
+    callbacks,
+    dialer: new CallbackDialer({
+      dial: (lineId, target, headers) => agents.dial(lineId, target, headers),
+      media,
+      logger: options.logger,
+    }),
+    registrarOf: (lineId) => lines.find(lineId)?.registrar,
+    holdAudio: (team) =>
+      team.routing.holdPromptId === null
+        ? Promise.resolve(hold)
+        : library.audio({ kind: 'audio', promptId: team.routing.holdPromptId }).catch(() => hold),
+    speak: (text, language) => library.audio({ kind: 'tts', text, language }),
+    announcement: positionAnnouncement,
     waitingWorkflows: (teamId, call) =>
       waitingWorkflows(teamId).filter((version) =>
         triggerMatches(version.definition, {
@@ -114,13 +154,24 @@ export function createEngine(options: EngineOptions): Engine {
           now: new Date(),
         }),
       ),
+    liveWorkflow: (workflowId) =>
+      workflows
+        .liveVersions('customer_called')
+        .concat(workflows.liveVersions('waiting_in_queue'))
+        .find((v) => v.workflowId === workflowId),
     runWorkflow: (call, version) => runWorkflow(call, version, services),
+    recentHandleMs: (teamId) => conversations.recentTalkMs(teamId, 20),
+    publishAgent: (agent) => rpc.emit('agents.changed', agent),
+    publishQueues: (snapshots) => rpc.emit('queues.changed', snapshots),
+    publishCallback: (callback) => rpc.emit('callbacks.changed', callback),
   });
   const services = liveFlowServices({
     prompts: library,
     events,
     records,
-    waitingRoom,
+    callbacks,
+    sms,
+    routing,
     voicemailDir,
     settings: () => settings.get(),
     registrarOf: (lineId) => lines.find(lineId)?.registrar,
@@ -132,6 +183,20 @@ export function createEngine(options: EngineOptions): Engine {
     },
     services,
     fallback: (call) => handleWithoutWorkflow(call, options.logger),
+    conversations: {
+      started: (call) =>
+        conversations.started({
+          id: call.id,
+          direction: 'inbound',
+          lineId: call.lineId,
+          caller: call.caller,
+          dialled: call.dialled,
+          at: new Date(),
+        }),
+      workflowStarted: (callId, workflowId, versionId) =>
+        conversations.workflowStarted(callId, workflowId, versionId),
+      ended: (callId, putThrough) => conversations.ended(callId, new Date(), putThrough),
+    },
     logger: options.logger,
   });
   const simulations = new Simulations(systemClock, {
@@ -140,7 +205,6 @@ export function createEngine(options: EngineOptions): Engine {
     transferAllowList: () => settings.get().transferAllowList,
     waitingWorkflows,
   });
-  const teams = new TeamRepository(database.db);
   const publisher = new WorkflowPublisher({
     workflows,
     lines,
@@ -150,7 +214,6 @@ export function createEngine(options: EngineOptions): Engine {
     settings: () => settings.get(),
   });
   const statusBoard = new EngineStatusBoard();
-  const media = new MediaHost(options.logger);
   const agents = new LineAgents(
     lines,
     systemClock,
@@ -169,6 +232,19 @@ export function createEngine(options: EngineOptions): Engine {
     statusBoard.setLines(lines.list());
     void agents.sync();
   };
+  const smsSettings = new SmsSettingsRepository(database.db, secrets);
+  const smsDispatcher = new SmsDispatcher({
+    outbox: sms,
+    clock: systemClock,
+    now: () => new Date(),
+    settings: () => smsSettings.get(),
+    gateway: (provider) =>
+      gatewayFor(provider, {
+        secret: () => smsSettings.secret(),
+        sendOnLine: (lineId, target, text) => agents.sendMessage(lineId, target, text),
+      }),
+    logger: options.logger,
+  });
   const rpc = createRpcServer(
     {
       ...createHandlers({
@@ -180,7 +256,14 @@ export function createEngine(options: EngineOptions): Engine {
         status: statusBoard,
         linesChanged,
       }),
-      ...createTeamHandlers(teams),
+      ...createRoutingHandlers({
+        teams,
+        agents: agentRepository,
+        callbacks,
+        routing,
+        publishCallback: (callback) => rpc.emit('callbacks.changed', callback),
+      }),
+      ...createSmsHandlers({ outbox: sms, settings: smsSettings, dispatcher: smsDispatcher }),
       ...createPromptHandlers({
         prompts,
         library,
@@ -202,6 +285,8 @@ export function createEngine(options: EngineOptions): Engine {
   );
   statusBoard.onChange((status) => rpc.emit('engine.statusChanged', status));
   statusBoard.setState('running');
+  sms.onChange((row) => rpc.emit('sms.changed', smsMessageView(row)));
+  smsDispatcher.start();
   linesChanged();
 
   let closed = false;
@@ -212,12 +297,15 @@ export function createEngine(options: EngineOptions): Engine {
     settings,
     provisioning: { lines, workflows, bindings, publisher },
     status: () => statusBoard.snapshot(),
+    voicemailFile: (id) => records.voicemail.file(id),
     linesChanged,
     async close() {
       if (closed) return;
       closed = true;
       statusBoard.setState('stopping');
       simulations.closeAll();
+      routing.close();
+      await smsDispatcher.close();
       await agents.stopAll();
       await media.shutdown();
       database.close();

@@ -19,3 +19,6 @@ export function createStreamLogger(write: (line: string) => void, minimum: Level
     };
   return { info: log('info'), warn: log('warn'), error: log('error') };
 }
+
+/** For what logs nothing by design (the simulator's queue: a test call is not an office event). */
+export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -9,7 +9,6 @@ import {
   uploadChunkParams,
 } from '../domain/prompts.js';
 import { settingsPatchSchema, settingsSchema } from '../domain/settings.js';
-import { teamInputSchema, teamSchema } from '../domain/teams.js';
 import { engineStatusSchema, systemStatusSchema } from '../domain/engine-status.js';
 import {
   bindNumberParams,
@@ -32,16 +31,10 @@ import {
   workflowVersionSchema,
 } from '../domain/workflows.js';
 import { workflowDefinitionSchema } from '../workflow/workflow.js';
-
-interface MethodSpec {
-  params: z.ZodType;
-  result: z.ZodType;
-}
-interface EventSpec {
-  payload: z.ZodType;
-}
-
-const noParams = z.object({}).strict();
+import { inboxEvents, inboxMethods } from './inbox-methods.js';
+import { noParams, type EventSpec, type MethodSpec } from './method-spec.js';
+import { routingEvents, routingMethods } from './routing-methods.js';
+import { smsEvents, smsMethods } from './sms-methods.js';
 
 /** Every method on the wire, `domain.verb`. Nothing else is dispatched. */
 export const methods = {
@@ -100,9 +93,6 @@ export const methods = {
   'simulator.hangup': { params: simulationIdParams, result: simulationStateSchema },
   'simulator.state': { params: simulationIdParams, result: simulationStateSchema },
   'analytics.steps': { params: stepAnalyticsParams, result: stepAnalyticsSchema },
-  'teams.list': { params: noParams, result: z.array(teamSchema) },
-  'teams.save': { params: teamInputSchema, result: teamSchema },
-  'teams.remove': { params: z.strictObject({ id: z.uuid() }), result: z.object({ removed: z.boolean() }) },
   'prompts.list': { params: noParams, result: z.array(storedPromptSchema) },
   'prompts.uploadBegin': { params: uploadBeginParams, result: z.object({ uploadId: z.uuid() }) },
   'prompts.uploadChunk': {
@@ -116,11 +106,17 @@ export const methods = {
     params: z.strictObject({ id: z.uuid() }),
     result: z.object({ removed: z.boolean() }),
   },
+  ...routingMethods,
+  ...inboxMethods,
+  ...smsMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 /** Every event pushed by the server, `domain.pastTense`. */
 export const events = {
   'engine.statusChanged': { payload: engineStatusSchema },
+  ...routingEvents,
+  ...inboxEvents,
+  ...smsEvents,
 } as const satisfies Record<string, EventSpec>;
 
 export type Methods = typeof methods;

@@ -6,6 +6,7 @@ import { RpcError } from '../../../shared/rpc/errors.js';
 import { RPC_WS_PATH, type ServerMessage } from '../../../shared/rpc/wire.js';
 import { tokenMatches } from '../data-dir.js';
 import type { Logger } from '../logger.js';
+import { MEDIA_PATH_PREFIX, type MediaRoute } from './media-route.js';
 import { serveStatic } from './static-files.js';
 import { MAX_FRAME_BYTES, webSocketTransport } from './ws-transport.js';
 
@@ -16,6 +17,8 @@ export interface HttpApiOptions {
   rendererDir: string;
   rpc: RpcServer;
   logger: Logger;
+  /** Serves /media/… (voicemail audio) to clients holding the token. */
+  media?: MediaRoute;
 }
 
 export interface HttpApi {
@@ -34,7 +37,26 @@ const POLICY_VIOLATION = 1008;
  */
 export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
   const { rpc, logger } = options;
-  const server: Server = createServer((req, res) => serveStatic(options.rendererDir, req, res));
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(MEDIA_PATH_PREFIX)) {
+      serveStatic(options.rendererDir, req, res);
+      return;
+    }
+    // Media holds callers' voices: the same token and origin rules as the API.
+    const refusal = refuse(req, url, options.token);
+    if (refusal) {
+      res
+        .writeHead(401, {
+          'Content-Type': 'application/json; charset=utf-8',
+          'WWW-Authenticate': 'Bearer',
+        })
+        .end(JSON.stringify(refusal.toShape()));
+      return;
+    }
+    if (options.media) options.media(req, res, url.pathname);
+    else res.writeHead(404).end();
+  });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 
   server.on('clientError', (_error, socket) => socket.destroy());

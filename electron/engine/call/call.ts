@@ -42,12 +42,13 @@ export interface Call {
     finishOnKey?: string;
   }): Promise<RecordingResult>;
   /**
-   * Calls `target` (a SIP URI through the line's proxy) and, once it answers, joins the two:
-   * audio and digits flow between them and either side hanging up ends both. If the caller hangs
-   * up while the target rings, the target's leg is cancelled. Resolves with the attempt's outcome.
+   * Calls `target` (a SIP URI through the line's proxy; several ring at once, the first to answer
+   * wins) and, once it answers, joins the two: audio and digits flow between them and either
+   * side hanging up ends both. If the caller hangs up while the target rings, the target's leg is
+   * cancelled. Resolves with the attempt's outcome.
    */
   bridgeTo(
-    target: string,
+    target: string | readonly string[],
     options?: { ringTimeoutMs?: number; headers?: [string, string][] },
   ): Promise<BridgeOutcome>;
   /**
@@ -74,8 +75,12 @@ export interface PlayOptions {
   signal?: AbortSignal;
 }
 
+/** `target`: the one that answered. */
 export type BridgeOutcome =
-  { kind: 'bridged' } | { kind: 'busy' } | { kind: 'no-answer' } | { kind: 'failed'; reason: string };
+  | { kind: 'bridged'; target: string }
+  | { kind: 'busy' }
+  | { kind: 'no-answer' }
+  | { kind: 'failed'; reason: string };
 
 /** `status`: the final response the transfer target gave, from the NOTIFY sipfrag (RFC 3420). */
 export type TransferOutcome = { kind: 'transferred' } | { kind: 'failed'; reason: string; status?: number };

@@ -28,7 +28,7 @@ import type {
   PutThroughOutcome,
   TransferOutcome,
 } from './call.js';
-import { refusalOutcome, type OutgoingCall } from './outgoing-call.js';
+import { refusalOutcome, type OutgoingCall, type OutgoingOutcome } from './outgoing-call.js';
 import { DigitBuffer, type CollectDigitsOptions, type CollectedDigits } from './digit-buffer.js';
 
 export interface IncomingCallDeps {
@@ -181,27 +181,36 @@ export class IncomingCall implements Call {
   }
 
   async bridgeTo(
-    target: string,
+    target: string | readonly string[],
     options: { ringTimeoutMs?: number; headers?: [string, string][] } = {},
   ): Promise<BridgeOutcome> {
     const stream = this.stream;
     if (!stream || this.current !== 'answered') return { kind: 'failed', reason: 'the call is not answered' };
-    const leg = this.deps.dial(target, options.headers ?? []);
-    // The caller hanging up first cancels the ringing leg (CANCEL, RFC 3261 §9.1).
-    void this.ended.then(() => leg.hangup());
-    const ringTimer = this.deps.clock.setTimeout(() => void leg.hangup(), options.ringTimeoutMs ?? 30_000);
-    const outcome = await leg.start();
+    const targets = typeof target === 'string' ? [target] : target;
+    if (targets.length === 0) return { kind: 'failed', reason: 'nobody to call' };
+    // A parallel fork (RFC 3261 §16.7 done by us, the UAC): every leg rings, the first to answer wins.
+    const legs = targets.map((uri) => this.deps.dial(uri, options.headers ?? []));
+    const stopRinging = (except?: OutgoingCall) => {
+      for (const leg of legs) if (leg !== except) void leg.hangup();
+    };
+    // The caller hanging up first cancels the ringing legs (CANCEL, RFC 3261 §9.1).
+    void this.ended.then(() => stopRinging());
+    const ringTimer = this.deps.clock.setTimeout(() => stopRinging(), options.ringTimeoutMs ?? 30_000);
+    const refusals: OutgoingOutcome[] = [];
+    const winner = await new Promise<number | undefined>((resolve) => {
+      legs.forEach((leg, index) => {
+        void leg.start().then((outcome) => {
+          if (outcome.kind === 'answered') resolve(index);
+          else refusals.push(outcome);
+          if (refusals.length === legs.length) resolve(undefined);
+        });
+      });
+    });
     this.deps.clock.clearTimeout(ringTimer);
-    if (outcome.kind !== 'answered') {
-      return outcome.kind === 'busy'
-        ? { kind: 'busy' }
-        : outcome.kind === 'no-answer' || outcome.kind === 'cancelled'
-          ? { kind: 'no-answer' }
-          : {
-              kind: 'failed',
-              reason: outcome.kind === 'failed' ? outcome.message : `${outcome.status} ${outcome.reason}`,
-            };
-    }
+    if (winner === undefined) return bridgeRefusal(refusals);
+    const leg = legs[winner]!;
+    // Any other leg still ringing is cancelled; one that answered a moment later gets a BYE.
+    stopRinging(leg);
     const legMedia = leg.media;
     // The caller may have hung up while the leg was ringing (`current` changed during the await).
     if ((this.current as CallState) === 'ended' || !legMedia) {
@@ -212,7 +221,7 @@ export class IncomingCall implements Call {
     this.deps.media.bridge(stream, legMedia);
     // Either side hanging up ends both legs.
     void leg.ended.then(() => this.hangup());
-    return { kind: 'bridged' };
+    return { kind: 'bridged', target: targets[winner]! };
   }
 
   async transfer(target: string, options: { timeoutMs?: number } = {}): Promise<TransferOutcome> {
@@ -494,4 +503,20 @@ function withUriHeaders(target: string, headers: [string, string][]): string {
   if (headers.length === 0) return target;
   const query = headers.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
   return `${target}${target.includes('?') ? '&' : '?'}${query.join('&')}`;
+}
+
+/** Why no leg of a bridge answered: busy only if every phone was busy (RFC 3261 §21.4.7). */
+function bridgeRefusal(refusals: readonly OutgoingOutcome[]): BridgeOutcome {
+  if (refusals.every((r) => r.kind === 'busy')) return { kind: 'busy' };
+  if (refusals.some((r) => r.kind === 'no-answer' || r.kind === 'cancelled')) return { kind: 'no-answer' };
+  const first = refusals[0];
+  return {
+    kind: 'failed',
+    reason:
+      first?.kind === 'failed'
+        ? first.message
+        : first?.kind === 'declined'
+          ? `${first.status} ${first.reason}`
+          : 'no answer',
+  };
 }

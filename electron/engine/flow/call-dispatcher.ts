@@ -1,7 +1,7 @@
 import type { TriggerKind } from '../../../shared/workflow/trigger.js';
 import type { Call } from '../call/call.js';
 import type { Logger } from '../logger.js';
-import { runWorkflow, type RunnableVersion } from './flow-interpreter.js';
+import { runWorkflow, type FlowResult, type RunnableVersion } from './flow-interpreter.js';
 import type { FlowServices } from './flow-services.js';
 import { triggerMatches } from './trigger-matcher.js';
 
@@ -18,7 +18,15 @@ export interface CallDispatcherDeps {
   services: FlowServices;
   /** What answers a call no workflow takes (no workflow published yet). */
   fallback(call: Call): Promise<void>;
+  /** The inbox's record of every call, whatever answered it. */
+  conversations: ConversationJournal;
   logger: Logger;
+}
+
+export interface ConversationJournal {
+  started(call: Call): void;
+  workflowStarted(callId: string, workflowId: string, versionId: string): void;
+  ended(callId: string, putThrough: boolean): void;
 }
 
 /**
@@ -31,17 +39,31 @@ export class CallDispatcher {
   constructor(private readonly deps: CallDispatcherDeps) {}
 
   async handle(call: Call): Promise<void> {
+    const { conversations } = this.deps;
+    conversations.started(call);
     const version = this.choose(call);
     if (!version) {
       await this.deps.fallback(call);
+      await call.ended;
+      conversations.ended(call.id, false);
       return;
     }
+    conversations.workflowStarted(call.id, version.workflowId, version.versionId);
     this.deps.logger.info('workflow started', {
       callId: call.id,
       workflowId: version.workflowId,
       versionId: version.versionId,
     });
-    const result = await runWorkflow(call, version, this.deps.services);
+    let result: FlowResult;
+    try {
+      result = await runWorkflow(call, version, this.deps.services);
+    } catch (error) {
+      // A workflow that threw still leaves a finished record once the call is over.
+      void call.ended.then(() => conversations.ended(call.id, false));
+      throw error;
+    }
+    await call.ended;
+    conversations.ended(call.id, result.kind === 'connected');
     this.deps.logger.info('workflow finished', { callId: call.id, ...result });
   }
 

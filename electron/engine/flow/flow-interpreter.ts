@@ -303,6 +303,7 @@ class FlowWalk {
     if (!resolved) throw new FlowStepError(`no ${target.kind} chosen`);
     const outcome = await this.services.assign(this.call, resolved, {
       ringTimeoutMs: step.ringTimeoutSec * 1000,
+      language: this.language,
       variables: this.variables,
     });
     if (outcome.kind === 'connected') return 'connected';

@@ -44,7 +44,7 @@ export interface FlowServices {
   assign(
     call: Call,
     target: { kind: 'team'; teamId: string } | { kind: 'agent'; agentId: string },
-    options: { ringTimeoutMs: number; variables: Readonly<Record<string, string>> },
+    options: { ringTimeoutMs: number; language: PromptLanguage; variables: Readonly<Record<string, string>> },
   ): Promise<AssignOutcome>;
   /** Where a new voicemail recording goes (a path that does not exist yet). */
   voicemailPath(call: Call): string;

@@ -4,9 +4,11 @@ import type { Settings } from '../../../shared/domain/settings.js';
 import type { PromptLibrary } from '../audio/prompt-library.js';
 import type { Call } from '../call/call.js';
 import type { RecordingResult } from '../media/media-worker-protocol.js';
-import type { WaitingRoom } from '../routing/waiting-room.js';
+import type { OfficeRouting } from '../routing/office-routing.js';
 import type { CallEventLog } from '../store/call-event-log.js';
 import type { CallRecords } from '../store/call-records.js';
+import type { CallbackList } from '../store/callback-list.js';
+import type { SmsOutbox } from '../store/sms-outbox.js';
 import type { FlowServices } from './flow-services.js';
 import { phrasePrompt } from './phrases.js';
 
@@ -14,7 +16,9 @@ export interface LiveFlowServicesDeps {
   prompts: PromptLibrary;
   events: CallEventLog;
   records: CallRecords;
-  waitingRoom: WaitingRoom;
+  callbacks: CallbackList;
+  sms: SmsOutbox;
+  routing: OfficeRouting;
   /** Folder for new voicemail recordings. */
   voicemailDir: string;
   settings(): Settings;
@@ -22,19 +26,15 @@ export interface LiveFlowServicesDeps {
   registrarOf(lineId: string): string | undefined;
 }
 
-/** The interpreter's services on real calls: prompt files, SQLite records, the waiting room. */
+/** The interpreter's services on real calls: prompt files, SQLite records, teams and queues. */
 export function liveFlowServices(deps: LiveFlowServicesDeps): FlowServices {
   return {
     now: () => new Date(),
     promptAudio: (prompt) => deps.prompts.audio(prompt),
     phraseAudio: (phrase, language) => deps.prompts.audio(phrasePrompt(phrase, language)),
     record: (event) => deps.events.append(event),
-    queue: (teamId) => deps.waitingRoom.snapshot(teamId),
-    assign: (call, target) =>
-      target.kind === 'team'
-        ? deps.waitingRoom.wait(call, target.teamId)
-        : // Agents and their phones come with routing (the next issue); until then no agent answers.
-          Promise.resolve({ kind: 'no_answer', why: `agent ${target.agentId} is not reachable yet` }),
+    queue: (teamId) => deps.routing.criteria(teamId),
+    assign: (call, target, options) => deps.routing.assign(call, target, options),
     voicemailPath: () => join(deps.voicemailDir, `${timestamp()}-${randomUUID()}.wav`),
     saveVoicemail: (call: Call, recording: RecordingResult, teamId) =>
       deps.records.saveVoicemail({
@@ -44,9 +44,9 @@ export function liveFlowServices(deps: LiveFlowServicesDeps): FlowServices {
         durationMs: recording.durationMs,
         teamId,
       }),
-    sendSms: (call, to, text) => deps.records.queueSms({ callId: call.id, to, text }),
+    sendSms: (call, to, text) => deps.sms.queue({ callId: call.id, to, text }),
     addTags: (call, tags) => deps.records.addTags(call.id, tags),
-    requestCallback: (call, request) => deps.records.requestCallback({ callId: call.id, ...request }),
+    requestCallback: (call, request) => deps.callbacks.request({ callId: call.id, ...request }),
     transferAllowList: () => deps.settings().transferAllowList,
     numberUri: (call, number) => `sip:${number}@${deps.registrarOf(call.lineId) ?? 'localhost'}`,
   };

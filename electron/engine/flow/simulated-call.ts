@@ -104,19 +104,20 @@ export class SimulatedCall implements Call {
     };
   }
 
-  bridgeTo(): Promise<BridgeOutcome> {
-    return Promise.resolve(this.connect('bridged'));
+  bridgeTo(target: string | readonly string[]): Promise<BridgeOutcome> {
+    const first = typeof target === 'string' ? target : (target[0] ?? '');
+    return Promise.resolve(this.connect({ kind: 'bridged', target: first }));
   }
 
   transfer(): Promise<TransferOutcome> {
-    const outcome = this.connect('transferred');
+    const outcome = this.connect({ kind: 'transferred' });
     return Promise.resolve(
       outcome.kind === 'transferred' ? outcome : { kind: 'failed', reason: `the target was ${outcome.kind}` },
     );
   }
 
-  putThrough(): Promise<PutThroughOutcome> {
-    return Promise.resolve(this.connect('bridged'));
+  putThrough(target: string): Promise<PutThroughOutcome> {
+    return this.bridgeTo(target);
   }
 
   hangup(): Promise<void> {
@@ -124,12 +125,12 @@ export class SimulatedCall implements Call {
     return Promise.resolve();
   }
 
-  private connect<K extends 'bridged' | 'transferred'>(
-    kind: K,
-  ): { kind: K } | { kind: 'busy' } | { kind: 'no-answer' } | { kind: 'failed'; reason: string } {
+  private connect<T extends { kind: 'bridged' | 'transferred' }>(
+    success: T,
+  ): T | { kind: 'busy' } | { kind: 'no-answer' } | { kind: 'failed'; reason: string } {
     if (this.current !== 'answered') return { kind: 'failed', reason: 'the call is not answered' };
     const answer = this.farEnd();
-    if (answer === 'answers') return { kind };
+    if (answer === 'answers') return success;
     return answer === 'busy' ? { kind: 'busy' } : { kind: 'no-answer' };
   }
 

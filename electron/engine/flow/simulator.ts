@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Prompt, PromptLanguage } from '../../../shared/workflow/prompt.js';
+import { silentLogger } from '../logger.js';
 import { ManualClock } from '../manual-clock.js';
-import { WaitingRoom } from '../routing/waiting-room.js';
+import { teamRoutingSchema } from '../../../shared/domain/teams.js';
+import { QueueEntry } from '../routing/call-queues.js';
+import { WaitingRoom, type QueueDoor } from '../routing/waiting-room.js';
 import { runWorkflow, type FlowResult, type RunnableVersion } from './flow-interpreter.js';
 import type { AssignOutcome, FlowEvent, FlowServices, QueueSnapshot } from './flow-services.js';
 import { phraseTexts, type Phrase } from './phrases.js';
@@ -81,11 +84,19 @@ export class Simulation {
   ) {
     this.call = new SimulatedCall(this.clock, setup.caller, setup.dialled, () => setup.farEnd);
     const services = this.services();
+    const startAt = setup.startAt.toISOString();
     this.waitingRoom = new WaitingRoom({
       clock: this.clock,
+      queues: queueWithoutAgents(this.clock),
+      // The simulator's queue is plain: no announcements, no overflow, no agent ever free.
+      team: (id) => ({ id, name: id, routing: SIMULATED_ROUTING, memberIds: [], createdAt: startAt }),
       holdAudio: () => Promise.resolve(HOLD_TONE),
+      announcement: () => Promise.resolve(new Int16Array(0)),
       waitingWorkflows: (teamId) => deps.waitingWorkflows(teamId),
+      liveWorkflow: () => undefined,
       runWorkflow: (call, waitingVersion) => runWorkflow(call, waitingVersion, services),
+      conversations: { queued: () => undefined, abandoned: () => undefined, leftQueue: () => undefined },
+      logger: silentLogger,
     });
     void runWorkflow(this.call, version, services).then((result) => {
       this.result = result;
@@ -203,7 +214,7 @@ export class Simulation {
     const name = target.kind === 'team' ? `team ${target.teamId}` : `agent ${target.agentId}`;
     if (target.kind === 'team' && queue(target.teamId).agentsAvailable === 0) {
       this.note({ kind: 'assign', target: name, outcome: 'waiting' });
-      return this.waitingRoom.wait(this.call, target.teamId);
+      return this.waitingRoom.wait(this.call, target.teamId, { ringTimeoutMs, language: 'en' });
     }
     if (this.setup.farEnd === 'answers') {
       this.note({ kind: 'assign', target: name, outcome: 'connected' });
@@ -213,6 +224,31 @@ export class Simulation {
     this.note({ kind: 'assign', target: name, outcome: this.setup.farEnd });
     return { kind: 'no_answer', why: this.setup.farEnd };
   }
+}
+
+const SIMULATED_ROUTING = teamRoutingSchema.parse({
+  announcePosition: false,
+  overflowWhenNobodyLoggedIn: false,
+});
+
+/** A queue no agent ever takes a call from: the caller waits until they hang up. */
+function queueWithoutAgents(clock: ManualClock): QueueDoor {
+  return {
+    join: (call, team, options) => {
+      const entry = new QueueEntry(
+        call,
+        team.id,
+        clock.now(),
+        new Date().toISOString(),
+        options.ringTimeoutMs,
+      );
+      void call.ended.then(() => entry.leave({ kind: 'hung_up' }));
+      return entry;
+    },
+    pause: () => undefined,
+    resume: () => undefined,
+    position: () => 1,
+  };
 }
 
 /** A test call's hold audio: 10 s of silence, so that virtual time moves in sensible steps. */

@@ -4,6 +4,7 @@ import { IncomingCall } from '../call/incoming-call.js';
 import { OutgoingCall } from '../call/outgoing-call.js';
 import type { Logger } from '../logger.js';
 import type { MediaHost } from '../media/media-host.js';
+import { sendSipMessage, type SipMessageOutcome } from '../sms/sip-message-sender.js';
 import { DigestSession } from './digest-auth.js';
 import { localAddressToward, resolveHost, splitHostPort } from './local-address.js';
 import { SipRegisterExchange, type RegisterRoute } from './register-exchange.js';
@@ -226,6 +227,11 @@ export class LineAgent {
     this.options.onCall(call);
   }
 
+  /** The registrar as configured (host[:port]), for SIP URIs of numbers and extensions. */
+  get registrarHost(): string {
+    return this.options.account.registrar;
+  }
+
   /** Places a call through the registrar with the line's credentials (agent legs, callbacks). */
   dial(target: string, headers: [string, string][] = []): OutgoingCall {
     const { layer, local, digest, registrar } = this;
@@ -248,6 +254,20 @@ export class LineAgent {
     this.legs.set(leg.callId, leg);
     void leg.ended.then(() => this.legs.delete(leg.callId));
     return leg;
+  }
+
+  /** Sends a text as SIP MESSAGE (RFC 3428) through the registrar with the line's credentials. */
+  sendMessage(target: string, text: string): Promise<SipMessageOutcome> {
+    const { layer, local, digest, registrar } = this;
+    if (!layer || !local || !digest || !registrar)
+      return Promise.reject(new Error('the line is not registered yet'));
+    const { account } = this.options;
+    const fromUri = `sip:${account.username}@${account.registrar}`;
+    return sendSipMessage(
+      { layer, local, proxy: registrar, digest, fromUri, displayName: account.displayName },
+      target,
+      text,
+    );
   }
 
   private outOfDialog(request: SipRequest) {

@@ -1,8 +1,10 @@
 import type { Registration } from '../../../shared/domain/line.js';
 import type { Clock } from '../clock.js';
 import type { IncomingCall } from '../call/incoming-call.js';
+import type { OutgoingCall } from '../call/outgoing-call.js';
 import type { Logger } from '../logger.js';
 import type { MediaHost } from '../media/media-host.js';
+import type { SipMessageOutcome } from '../sms/sip-message-sender.js';
 import type { LineRepository, StoredLine } from '../store/line-repository.js';
 import { LineAgent } from './line-agent.js';
 
@@ -33,6 +35,21 @@ export class LineAgents {
         this.logger.error('could not start a line', { error: String(error) });
       });
     return this.syncing;
+  }
+
+  /**
+   * Places a call through a line (a callback), or through the first running line when `lineId`
+   * is null or not running. Throws when no line is registered.
+   */
+  dial(
+    lineId: string | null,
+    target: (registrar: string) => string,
+    headers: [string, string][] = [],
+  ): OutgoingCall {
+    const entry =
+      (lineId !== null ? this.running.get(lineId) : undefined) ?? this.running.values().next().value;
+    if (!entry) throw new Error('no office line is running');
+    return entry.agent.dial(target(entry.agent.registrarHost), headers);
   }
 
   async stopAll(): Promise<void> {
@@ -69,6 +86,18 @@ export class LineAgents {
       this.running.set(id, { agent, version: versionOf(line, password) });
       await agent.start();
     }
+  }
+
+  /** Sends a text as SIP MESSAGE on a line; rejects when that line is not running. */
+  sendMessage(
+    lineId: string,
+    target: (registrar: string) => string,
+    text: string,
+  ): Promise<SipMessageOutcome> {
+    const agent = this.running.get(lineId)?.agent;
+    if (!agent)
+      return Promise.reject(new Error('the line is not running (removed, disabled or without a password)'));
+    return agent.sendMessage(target(agent.registrarHost), text);
   }
 }
 

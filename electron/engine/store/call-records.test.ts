@@ -43,17 +43,6 @@ describe('call records', () => {
     done();
   });
 
-  it('queues callbacks and text messages as open and queued', () => {
-    const { records, done } = setup();
-    records.requestCallback({ callId: 'c1', number: '0212345678', teamId: 'sales', reason: 'busy' });
-    records.queueSms({ callId: 'c1', to: '01012345678', text: 'We will call you' });
-    expect(records.callbacks()).toMatchObject([{ number: '0212345678', teamId: 'sales', status: 'open' }]);
-    expect(records.smsOutbox()).toMatchObject([
-      { to: '01012345678', text: 'We will call you', status: 'queued' },
-    ]);
-    done();
-  });
-
   it('tags a call once per tag', () => {
     const { records, done } = setup();
     records.addTags('c1', ['vip', 'sales', 'vip']);

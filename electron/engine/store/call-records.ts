@@ -1,91 +1,34 @@
-import { randomUUID } from 'node:crypto';
-import { relative } from 'node:path';
-import { asc, desc, eq } from 'drizzle-orm';
 import type { AppDatabase } from './database.js';
-import { callbacks, callTags, smsOutbox, voicemails } from './schema.js';
+import { ConversationTags } from './conversation-tags.js';
+import { TagCatalogue } from './tag-catalogue.js';
+import { VoicemailBox, type VoicemailRow } from './voicemail-box.js';
 
-export type VoicemailRow = typeof voicemails.$inferSelect;
-export type CallbackRow = typeof callbacks.$inferSelect;
-export type SmsRow = typeof smsOutbox.$inferSelect;
+export type { VoicemailRow } from './voicemail-box.js';
 
 /**
- * What calls leave behind for people to act on: voicemail, callback requests, text messages to
- * send, tags. Each write is committed at once, like the step log, so a crash loses none of it.
+ * What calls leave behind in the inbox besides their conversation row: voicemail
+ * (voicemail-box.ts) and tags (conversation-tags.ts, tag-catalogue.ts). Callbacks and text
+ * messages have their own lists. Each write is committed at once, like the step log, so a crash
+ * loses none of it.
  */
 export class CallRecords {
-  constructor(
-    private readonly db: AppDatabase,
-    /** The data folder: file paths are stored relative to it. */
-    private readonly dataDir: string,
-  ) {}
+  readonly voicemail: VoicemailBox;
+  readonly catalogue: TagCatalogue;
+  readonly tags: ConversationTags;
 
-  saveVoicemail(voicemail: {
-    callId: string;
-    caller: string;
-    file: string;
-    durationMs: number;
-    teamId: string | null;
-  }): VoicemailRow {
-    const row = {
-      id: randomUUID(),
-      ...voicemail,
-      file: relative(this.dataDir, voicemail.file),
-      heard: false,
-      createdAt: new Date().toISOString(),
-    };
-    this.db.insert(voicemails).values(row).run();
-    return row;
+  constructor(db: AppDatabase, dataDir: string) {
+    this.voicemail = new VoicemailBox(db, dataDir);
+    this.catalogue = new TagCatalogue(db);
+    this.tags = new ConversationTags(db, this.catalogue);
   }
 
-  voicemails(): VoicemailRow[] {
-    return this.db.select().from(voicemails).orderBy(desc(voicemails.createdAt)).all();
+  /** From the voicemail step. */
+  saveVoicemail(voicemail: Parameters<VoicemailBox['save']>[0]): VoicemailRow {
+    return this.voicemail.save(voicemail);
   }
 
-  requestCallback(callback: {
-    callId: string;
-    number: string;
-    teamId: string | null;
-    reason: string;
-  }): CallbackRow {
-    const row = {
-      id: randomUUID(),
-      ...callback,
-      status: 'open' as const,
-      requestedAt: new Date().toISOString(),
-    };
-    this.db.insert(callbacks).values(row).run();
-    return row;
-  }
-
-  callbacks(): CallbackRow[] {
-    return this.db.select().from(callbacks).orderBy(asc(callbacks.requestedAt)).all();
-  }
-
-  queueSms(sms: { callId: string; to: string; text: string }): SmsRow {
-    const row = { id: randomUUID(), ...sms, status: 'queued' as const, createdAt: new Date().toISOString() };
-    this.db.insert(smsOutbox).values(row).run();
-    return row;
-  }
-
-  smsOutbox(): SmsRow[] {
-    return this.db.select().from(smsOutbox).orderBy(asc(smsOutbox.createdAt)).all();
-  }
-
-  /** A tag already on the call is kept once. */
+  /** From the tag step: the workflow added them. */
   addTags(callId: string, tags: readonly string[]): void {
-    const addedAt = new Date().toISOString();
-    for (const tag of new Set(tags)) {
-      this.db.insert(callTags).values({ callId, tag, addedAt }).onConflictDoNothing().run();
-    }
-  }
-
-  tagsOf(callId: string): string[] {
-    return this.db
-      .select({ tag: callTags.tag })
-      .from(callTags)
-      .where(eq(callTags.callId, callId))
-      .orderBy(asc(callTags.addedAt), asc(callTags.tag))
-      .all()
-      .map((r) => r.tag);
+    this.tags.add(callId, tags, null);
   }
 }

@@ -171,12 +171,14 @@ export const voicemails = sqliteTable(
     /** The team whose inbox gets it; null for everyone's. */
     teamId: text('team_id'),
     heard: integer('heard', { mode: 'boolean' }).notNull().default(false),
+    /** The agent who is to deal with it. */
+    assigneeId: text('assignee_id'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('voicemails_created').on(t.createdAt)],
+  (t) => [index('voicemails_created').on(t.createdAt), index('voicemails_call').on(t.callId)],
 );
 
-/** Callers who asked to be called back. */
+/** Callers who asked to be called back, and how returning the call went. */
 export const callbacks = sqliteTable(
   'callbacks',
   {
@@ -188,41 +190,174 @@ export const callbacks = sqliteTable(
     status: text('status', { enum: ['open', 'in_progress', 'done', 'failed'] })
       .notNull()
       .default('open'),
+    assigneeId: text('assignee_id'),
+    /** Calls placed to return it, successful or not. */
+    attempts: integer('attempts').notNull().default(0),
+    lastAttemptAt: text('last_attempt_at'),
+    /** What the last attempt came to, in words ("busy", "no answer", "talked"). */
+    lastResult: text('last_result'),
     requestedAt: text('requested_at').notNull(),
+    updatedAt: text('updated_at'),
   },
-  (t) => [index('callbacks_status').on(t.status, t.requestedAt)],
+  (t) => [index('callbacks_status').on(t.status, t.requestedAt), index('callbacks_call').on(t.callId)],
 );
 
-/** Text messages workflows send, queued here until a provider delivers them. */
+/**
+ * Text messages from workflows and agents, kept here until a provider delivers them (status
+ * 'sent') or gives up (status 'failed' after the last attempt; each try is in sms_attempts).
+ */
 export const smsOutbox = sqliteTable(
   'sms_outbox',
   {
     id: text('id').primaryKey(),
-    callId: text('call_id').notNull(),
+    /** The call that sent it; null when an agent wrote it outside a call. */
+    callId: text('call_id'),
+    /** The agent who wrote it; null for a workflow's. */
+    agentId: text('agent_id'),
     to: text('to').notNull(),
     text: text('text').notNull(),
     status: text('status', { enum: ['queued', 'sent', 'failed'] })
       .notNull()
       .default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    /** When a queued message is next tried (ISO, UTC). */
+    nextAttemptAt: text('next_attempt_at'),
+    lastError: text('last_error'),
+    sentAt: text('sent_at'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('sms_outbox_status').on(t.status, t.createdAt)],
 );
 
-/** Tags on calls, from workflows and (later) agents. */
+/** Every delivery attempt of a text message, what the provider said. */
+export const smsAttempts = sqliteTable(
+  'sms_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    smsId: text('sms_id')
+      .notNull()
+      .references(() => smsOutbox.id, { onDelete: 'cascade' }),
+    provider: text('provider').notNull(),
+    ok: integer('ok', { mode: 'boolean' }).notNull(),
+    /** The gateway's status code or SIP response, and its words. */
+    detail: text('detail').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('sms_attempts_sms').on(t.smsId)],
+);
+
+/** Tags on calls, from workflows (added_by null) and agents. */
 export const callTags = sqliteTable(
   'call_tags',
   {
     callId: text('call_id').notNull(),
     tag: text('tag').notNull(),
     addedAt: text('added_at').notNull(),
+    addedBy: text('added_by'),
   },
   (t) => [primaryKey({ columns: [t.callId, t.tag] }), index('call_tags_tag').on(t.tag)],
 );
 
-/** Teams callers are assigned to; members, hours and strategy arrive with routing. */
+/** The office's tag catalogue: names agents pick from, with a colour for the inbox. */
+export const tagCatalogue = sqliteTable('tag_catalogue', {
+  name: text('name').primaryKey(),
+  /** #rrggbb */
+  color: text('color').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+/**
+ * Teams callers are assigned to. `routing` is JSON validated by shared/domain/teams
+ * (strategy, wrap-up, hours, overflow, hold audio and announcements).
+ */
 export const teams = sqliteTable('teams', {
   id: text('id').primaryKey(),
   name: text('name').notNull().unique(),
+  routing: text('routing').notNull().default('{}'),
   createdAt: text('created_at').notNull(),
 });
+
+/**
+ * The people who answer calls. `extension` is what their phone registered as on the office PBX
+ * (a user like "201", or a full SIP URI). Presence is the agent's own choice; busy and wrap-up
+ * are derived from calls and never stored.
+ */
+export const agents = sqliteTable('agents', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  extension: text('extension').notNull().unique(),
+  maxCalls: integer('max_calls').notNull().default(1),
+  presence: text('presence', { enum: ['available', 'away', 'offline'] })
+    .notNull()
+    .default('offline'),
+  presenceChangedAt: text('presence_changed_at').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+export const teamMembers = sqliteTable(
+  'team_members',
+  {
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.agentId] }), index('team_members_agent').on(t.agentId)],
+);
+
+/**
+ * One row per call, inbound or a returned callback: what the inbox lists. Written when the call
+ * starts (outcome 'in_progress') and updated as it is queued, answered and ended, each write
+ * committed at once, so a crash leaves a row for every call that had started (marked
+ * 'interrupted' at the next start). The path taken is in call_events, tags in call_tags.
+ */
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    id: text('id').primaryKey(),
+    direction: text('direction', { enum: ['inbound', 'outbound'] }).notNull(),
+    lineId: text('line_id'),
+    /** The far end's number: the caller, or the number a callback dialled. */
+    caller: text('caller').notNull(),
+    dialled: text('dialled').notNull(),
+    workflowId: text('workflow_id'),
+    versionId: text('version_id'),
+    teamId: text('team_id'),
+    /** Who talked to the caller (or placed the callback). */
+    agentId: text('agent_id'),
+    /** Who is to follow it up. */
+    assigneeId: text('assignee_id'),
+    outcome: text('outcome', {
+      enum: [
+        'in_progress',
+        'answered',
+        'abandoned',
+        'voicemail',
+        'callback_requested',
+        'ended_by_ivr',
+        'transferred',
+        'unanswered',
+        'interrupted',
+      ],
+    })
+      .notNull()
+      .default('in_progress'),
+    startedAt: text('started_at').notNull(),
+    queuedAt: text('queued_at'),
+    answeredAt: text('answered_at'),
+    endedAt: text('ended_at'),
+    /** Time in the queue until answered or abandoned. */
+    waitMs: integer('wait_ms'),
+    talkMs: integer('talk_ms'),
+    notes: text('notes').notNull().default(''),
+  },
+  (t) => [
+    index('conversations_started').on(t.startedAt),
+    index('conversations_team').on(t.teamId, t.startedAt),
+    index('conversations_agent').on(t.agentId, t.startedAt),
+    index('conversations_outcome').on(t.outcome, t.startedAt),
+    index('conversations_caller').on(t.caller),
+  ],
+);

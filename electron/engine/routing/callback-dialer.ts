@@ -1,0 +1,85 @@
+import type { OutgoingCall, OutgoingOutcome } from '../call/outgoing-call.js';
+import type { Logger } from '../logger.js';
+import type { MediaHost } from '../media/media-host.js';
+import { CALL_ID_HEADER } from './call-queues.js';
+
+export interface CallbackDialerDeps {
+  /** Places a call through an office line; `target` builds the URI from the line's registrar. */
+  dial(
+    lineId: string | null,
+    target: (registrar: string) => string,
+    headers: [string, string][],
+  ): OutgoingCall;
+  media: MediaHost;
+  logger: Logger;
+}
+
+/** How returning a call went, in the words the callback list shows. */
+export type CallbackAttempt =
+  | { kind: 'talking'; ended: Promise<void>; answeredAt: Date }
+  | { kind: 'agent_unreachable'; why: string }
+  | { kind: 'number_unreachable'; why: string };
+
+/**
+ * Returns a caller's call for an agent: the agent's phone rings first (so they are on the line
+ * when the customer picks up, and hear the ringing), then the customer's number is dialled
+ * through the office line, and the two legs are bridged (both legs are ours: a B2BUA).
+ */
+export class CallbackDialer {
+  constructor(private readonly deps: CallbackDialerDeps) {}
+
+  async call(request: {
+    conversationId: string;
+    lineId: string | null;
+    agentUri: (registrar: string) => string;
+    number: string;
+    ringTimeoutMs: number;
+  }): Promise<CallbackAttempt> {
+    const agentLeg = this.deps.dial(request.lineId, request.agentUri, [
+      [CALL_ID_HEADER, request.conversationId],
+    ]);
+    const agentOutcome = await withTimeout(agentLeg, agentLeg.start(), request.ringTimeoutMs);
+    if (agentOutcome.kind !== 'answered') return { kind: 'agent_unreachable', why: describe(agentOutcome) };
+    const customerLeg = this.deps.dial(
+      request.lineId,
+      (registrar) => `sip:${request.number}@${registrar}`,
+      [],
+    );
+    // The agent hanging up while the customer's phone rings stops it (CANCEL).
+    void agentLeg.ended.then(() => customerLeg.hangup());
+    const outcome = await withTimeout(customerLeg, customerLeg.start(), request.ringTimeoutMs);
+    if (outcome.kind !== 'answered' || !agentLeg.media || !customerLeg.media) {
+      await agentLeg.hangup();
+      return { kind: 'number_unreachable', why: describe(outcome) };
+    }
+    this.deps.media.bridge(agentLeg.media, customerLeg.media);
+    void customerLeg.ended.then(() => agentLeg.hangup());
+    const ended = Promise.race([agentLeg.ended, customerLeg.ended]);
+    return { kind: 'talking', ended, answeredAt: new Date() };
+  }
+}
+
+function withTimeout(
+  leg: OutgoingCall,
+  outcome: Promise<OutgoingOutcome>,
+  ms: number,
+): Promise<OutgoingOutcome> {
+  const timer = setTimeout(() => void leg.hangup(), ms);
+  return outcome.finally(() => clearTimeout(timer));
+}
+
+function describe(outcome: OutgoingOutcome): string {
+  switch (outcome.kind) {
+    case 'answered':
+      return 'answered';
+    case 'busy':
+      return 'busy';
+    case 'no-answer':
+    case 'cancelled':
+      return 'no answer';
+    case 'declined':
+      return `${outcome.status} ${outcome.reason}`;
+    case 'failed':
+      return outcome.message;
+  }
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { agentInputSchema, agentSchema, presenceSchema } from '../domain/agents.js';
+import {
+  callbackListParams,
+  callbackSchema,
+  completeCallbackParams,
+  startCallbackParams,
+} from '../domain/callbacks.js';
+import { queueSnapshotSchema } from '../domain/queues.js';
+import { teamInputSchema, teamSchema } from '../domain/teams.js';
+import { noParams, type EventSpec, type MethodSpec } from './method-spec.js';
+
+const removed = z.object({ removed: z.boolean() });
+
+/** Teams, agents and their presence, the live queues, and returning callbacks. */
+export const routingMethods = {
+  'teams.list': { params: noParams, result: z.array(teamSchema) },
+  'teams.save': { params: teamInputSchema, result: teamSchema },
+  'teams.remove': { params: z.strictObject({ id: z.uuid() }), result: removed },
+  'agents.list': { params: noParams, result: z.array(agentSchema) },
+  'agents.save': { params: agentInputSchema, result: agentSchema },
+  'agents.remove': { params: z.strictObject({ id: z.uuid() }), result: removed },
+  'presence.set': {
+    params: z.strictObject({ agentId: z.uuid(), presence: presenceSchema }),
+    result: agentSchema,
+  },
+  'queues.snapshot': { params: noParams, result: z.array(queueSnapshotSchema) },
+  'callbacks.list': { params: callbackListParams, result: z.array(callbackSchema) },
+  'callbacks.start': { params: startCallbackParams, result: callbackSchema },
+  'callbacks.complete': { params: completeCallbackParams, result: callbackSchema },
+} as const satisfies Record<string, MethodSpec>;
+
+export const routingEvents = {
+  /** An agent's presence or derived status changed. */
+  'agents.changed': { payload: agentSchema },
+  /** Every team's queue, at most a few times a second while anything moves. */
+  'queues.changed': { payload: z.array(queueSnapshotSchema) },
+  'callbacks.changed': { payload: callbackSchema },
+} as const satisfies Record<string, EventSpec>;
