@@ -5,3 +5,4 @@ await import('./resampler.js');
 await import('./flow-interpreter.js');
 await import('./publish-latency.js');
 await import('./call-events.js');
+await import('./inbox-queries.js');

@@ -264,6 +264,18 @@ export function createEngine(options: EngineOptions): Engine {
         publishCallback: (callback) => rpc.emit('callbacks.changed', callback),
       }),
       ...createSmsHandlers({ outbox: sms, settings: smsSettings, dispatcher: smsDispatcher }),
+      ...createInboxHandlers({
+        inbox: new ConversationInbox({
+          db: database.db,
+          tags: records.tags,
+          voicemail: records.voicemail,
+          events,
+        }),
+        records,
+        stats: new InboxStats(database.db),
+        settings: () => settings.get(),
+        emit: (name, payload) => rpc.emit(name, payload),
+      }),
       ...createPromptHandlers({
         prompts,
         library,

@@ -56,7 +56,7 @@ export function createInboxHandlers(deps: InboxHandlerDeps): InboxMethods {
     'conversations.list': async (params) => inbox.list(params),
     'conversations.get': async ({ id }) => found(inbox.detail(id), `conversation ${id}`),
     'conversations.tag': async ({ id, add, remove, agentId }) => {
-      found(inbox.exists(id) || undefined, `conversation ${id}`);
+      if (!inbox.exists(id)) throw new RpcError('NOT_FOUND', `No conversation ${id}`);
       records.tags.remove(id, remove);
       if (records.tags.add(id, add, agentId ?? 'user')) catalogueChanged();
       return conversationChanged(id);

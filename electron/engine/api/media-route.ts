@@ -9,7 +9,8 @@ export type MediaRoute = (req: IncomingMessage, res: ServerResponse, pathname: s
 
 export const MEDIA_PATH_PREFIX = '/media/';
 
-const VOICEMAIL_PATH = /^\/media\/voicemail\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const VOICEMAIL_PATH =
+  /^\/media\/voicemail\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 /** A byte range to send, both ends included (RFC 9110 §14.1.2). */
 export interface ByteRange {
@@ -24,7 +25,10 @@ export interface ByteRange {
  * several ranges (§14.2 lets a server ignore Range; one range is all a player asks).
  * 'unsatisfiable' when the range starts at or past the end (§15.5.17: 416).
  */
-export function parseByteRange(header: string | undefined, size: number): ByteRange | 'unsatisfiable' | undefined {
+export function parseByteRange(
+  header: string | undefined,
+  size: number,
+): ByteRange | 'unsatisfiable' | undefined {
   const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
   if (!match) return undefined;
   const [, first = '', last = ''] = match;
@@ -36,7 +40,7 @@ export function parseByteRange(header: string | undefined, size: number): ByteRa
   }
   const start = Number(first);
   const end = last === '' ? size - 1 : Number(last);
-  if (end < start) return undefined;
+  if (last !== '' && end < start) return undefined;
   if (start >= size) return 'unsatisfiable';
   return { start, end: Math.min(end, size - 1) };
 }
@@ -105,7 +109,10 @@ export async function sendFileRange(
  * GET/HEAD /media/voicemail/<id>: a message's audio, found by its id in the database (a URL never
  * names a file). Anything else under /media/ is 404.
  */
-export function voicemailRoute(voicemailFile: (id: string) => string | undefined, logger: Logger): MediaRoute {
+export function voicemailRoute(
+  voicemailFile: (id: string) => string | undefined,
+  logger: Logger,
+): MediaRoute {
   return (req, res, pathname) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();

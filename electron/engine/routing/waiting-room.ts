@@ -61,9 +61,15 @@ export class WaitingRoom {
     switch (exit.kind) {
       case 'answered':
         return { kind: 'connected' };
-      case 'hung_up':
-        if (call.state === 'ended') this.deps.conversations.abandoned(call.id, new Date());
+      case 'hung_up': {
+        // Ended by the caller, or by a waiting workflow (after taking a callback, say).
+        const end = await call.ended;
+        if (end.reason !== 'caller-hung-up' && end.reason !== 'cancelled') {
+          return { kind: 'no_answer', why: 'a waiting workflow ended the call' };
+        }
+        this.deps.conversations.abandoned(call.id, new Date());
         return { kind: 'no_answer', why: 'the caller hung up while waiting' };
+      }
       case 'handed_on':
         return exit.connected
           ? { kind: 'connected' }

@@ -63,7 +63,9 @@ describe('HTTP SMS gateway', () => {
           response.writeHead(status).end(answer);
         });
       });
-      server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server?.address() as AddressInfo).port}/sms`));
+      server.listen(0, '127.0.0.1', () =>
+        resolve(`http://127.0.0.1:${(server?.address() as AddressInfo).port}/sms`),
+      );
     });
 
   it('is sent on a 2xx, with the form body the gateway expects', async () => {
@@ -72,8 +74,14 @@ describe('HTTP SMS gateway', () => {
       received = new URLSearchParams(body);
       return [202, 'queued'];
     });
-    const gateway = new HttpSmsGateway(provider({ url, format: 'form', bodyTemplate: 'to={{to}}&text={{text}}' }), () => undefined);
-    expect(await gateway.send(sms, new AbortController().signal)).toEqual({ ok: true, detail: 'HTTP 202 Accepted: queued' });
+    const gateway = new HttpSmsGateway(
+      provider({ url, format: 'form', bodyTemplate: 'to={{to}}&text={{text}}' }),
+      () => undefined,
+    );
+    expect(await gateway.send(sms, new AbortController().signal)).toEqual({
+      ok: true,
+      detail: 'HTTP 202 Accepted: queued',
+    });
     expect(received?.get('text')).toBe(sms.text);
   });
 

@@ -71,7 +71,11 @@ describe('SIP MESSAGE (RFC 3428)', () => {
   it('does not answer a second challenge: the password is wrong', async () => {
     const { sent, layer } = fakeLayer();
     const digest = new DigestSession({ username: 'office', password: 'bad' });
-    const outcome = sendSipMessage({ layer, local, proxy, digest, fromUri: 'sip:office@x', displayName: 'M' }, 'sip:1@x', 'hi');
+    const outcome = sendSipMessage(
+      { layer, local, proxy, digest, fromUri: 'sip:office@x', displayName: 'M' },
+      'sip:1@x',
+      'hi',
+    );
     const challenge = response(407, 'Proxy Authentication Required', [
       ['proxy-authenticate', 'Digest realm="x", nonce="n1", qop="auth"'],
     ]);

@@ -81,7 +81,9 @@ describe('SMS dispatcher', () => {
     gateway.auto = { ok: true, detail: 'HTTP 200' };
     const sms = queue('hello');
     await run(0);
-    expect(gateway.calls.map((c) => c.sms)).toEqual([{ id: sms.id, to: '01012345678', text: 'hello', from: '0212345678' }]);
+    expect(gateway.calls.map((c) => c.sms)).toEqual([
+      { id: sms.id, to: '01012345678', text: 'hello', from: '0212345678' },
+    ]);
     expect(outbox.get(sms.id)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
@@ -142,7 +144,9 @@ describe('SMS dispatcher', () => {
     await run(60_000);
     expect(gateway.calls).toEqual([]);
     expect(dispatcher.waitingReason()).toBe(NO_PROVIDER_REASON);
-    settings = smsSettingsSchema.parse({ provider: { kind: 'sip', lineId: '6b1c1f9e-43f4-4a55-9c55-0b1e5f0f6a11' } });
+    settings = smsSettingsSchema.parse({
+      provider: { kind: 'sip', lineId: '6b1c1f9e-43f4-4a55-9c55-0b1e5f0f6a11' },
+    });
     expect(dispatcher.waitingReason()).toBeNull();
     dispatcher.wake();
     await run(0);

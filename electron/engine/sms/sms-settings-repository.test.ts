@@ -10,7 +10,12 @@ import { SmsSecretRequiredError, SmsSettingsRepository } from './sms-settings-re
 const migrations = join(import.meta.dirname, '../../../resources/migrations');
 const http = (fields: Record<string, unknown>) =>
   smsSettingsInputSchema.parse({
-    provider: { kind: 'http', url: 'https://gw.example.com/send', bodyTemplate: '{"to":"{{to}}"}', ...fields },
+    provider: {
+      kind: 'http',
+      url: 'https://gw.example.com/send',
+      bodyTemplate: '{"to":"{{to}}"}',
+      ...fields,
+    },
   });
 const issues = (input: unknown) =>
   smsSettingsInputSchema.safeParse(input).error?.issues.map((issue) => issue.message) ?? [];
@@ -23,7 +28,10 @@ describe('SMS settings', () => {
   beforeEach(() => {
     dir = tempDir();
     database = openDatabase(join(dir.path, 'switchboard.db'), migrations);
-    repository = new SmsSettingsRepository(database.db, new SecretStore(join(dir.path, 'secrets.json'), plainFileCipher));
+    repository = new SmsSettingsRepository(
+      database.db,
+      new SecretStore(join(dir.path, 'secrets.json'), plainFileCipher),
+    );
   });
   afterEach(() => {
     database.close();
@@ -64,16 +72,20 @@ describe('SMS settings', () => {
     expect(issues({ provider: { kind: 'http', url: 'ftp://gw.example.com' } })).toContain(
       'Use an http:// or https:// address',
     );
-    expect(issues({ provider: { kind: 'http', url: 'https://gw', bodyTemplate: '{"m":"{{message}}"}' } })).toEqual([
-      'Unknown placeholder {{message}}; use {{to}}, {{text}}, {{from}}, {{id}}',
-    ]);
-    expect(issues({ provider: { kind: 'http', url: 'https://gw', bodyTemplate: '{"to": {{to}}}' } })[0]).toMatch(
-      /not valid JSON/,
-    );
-    expect(issues({ provider: { kind: 'http', url: 'https://gw', format: 'form', bodyTemplate: 'to={{to}}' } })).toEqual([]);
+    expect(
+      issues({ provider: { kind: 'http', url: 'https://gw', bodyTemplate: '{"m":"{{message}}"}' } }),
+    ).toEqual(['Unknown placeholder {{message}}; use {{to}}, {{text}}, {{from}}, {{id}}']);
+    expect(
+      issues({ provider: { kind: 'http', url: 'https://gw', bodyTemplate: '{"to": {{to}}}' } })[0],
+    ).toMatch(/not valid JSON/);
+    expect(
+      issues({ provider: { kind: 'http', url: 'https://gw', format: 'form', bodyTemplate: 'to={{to}}' } }),
+    ).toEqual([]);
     expect(issues({ retryBaseSec: 0 })).toHaveLength(1);
     expect(
-      issues({ provider: { kind: 'http', url: 'https://gw', headers: [{ name: 'X-A', value: 'a\r\nEvil: 1' }] } }),
+      issues({
+        provider: { kind: 'http', url: 'https://gw', headers: [{ name: 'X-A', value: 'a\r\nEvil: 1' }] },
+      }),
     ).toEqual(['A header value is one line']);
   });
 });
