@@ -6,3 +6,4 @@ await import('./flow-interpreter.js');
 await import('./publish-latency.js');
 await import('./call-events.js');
 await import('./inbox-queries.js');
+await import('./queue-load.js');

@@ -15,8 +15,14 @@ export const hostToEngineSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('rpc'), message: z.unknown() }),
   z.object({ kind: z.literal('shutdown') }),
+  /** Where a voicemail's audio file is, for the window's media protocol. */
+  z.object({ kind: z.literal('voicemailFile'), requestId: z.number().int(), id: z.uuid() }),
 ]);
 export type HostToEngine = z.infer<typeof hostToEngineSchema>;
 
 export type EngineToHost =
-  { kind: 'ready' } | { kind: 'rpc'; message: unknown } | { kind: 'fatal'; message: string };
+  | { kind: 'ready' }
+  | { kind: 'rpc'; message: unknown }
+  | { kind: 'fatal'; message: string }
+  /** `file`: absolute path, null when there is no such voicemail. */
+  | { kind: 'voicemailFile'; requestId: number; file: string | null };

@@ -63,6 +63,13 @@ port.on('message', ({ data }) => {
     case 'rpc':
       for (const listener of rpcListeners) listener(message.message);
       return;
+    case 'voicemailFile':
+      port.postMessage({
+        kind: 'voicemailFile',
+        requestId: message.requestId,
+        file: engine?.voicemailFile(message.id) ?? null,
+      });
+      return;
     case 'shutdown':
       void (engine?.close() ?? Promise.resolve()).finally(() => process.exit(0));
       return;

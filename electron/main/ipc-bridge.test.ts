@@ -25,6 +25,7 @@ describe('IPC bridge between the window and the engine', () => {
   const engine: EngineHost = {
     send: (message) => sent.push(message),
     onRpc: (listener) => (toWindow = listener),
+    voicemailFile: async () => undefined,
     stop: async () => undefined,
   };
   const request = { t: 'req', id: 1, method: 'lines.list', params: {} };

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, type BrowserWindow, type Tray } from 'electron';
 import { startEngineHost, type EngineHost } from './engine-host.js';
 import { bridgeRpc } from './ipc-bridge.js';
+import { registerMediaScheme, serveMedia } from './media-protocol.js';
 import { loadSecretKey } from './secret-key.js';
 import { createTray } from './tray.js';
 import { createMainWindow, hardenWebContents, secureSession } from './window.js';
@@ -22,6 +23,7 @@ if (!app.requestSingleInstanceLock()) {
     window?.show();
     window?.focus();
   });
+  registerMediaScheme();
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   // Quitting from the OS (logout, Cmd+Q) still stops the engine cleanly: un-REGISTER, close DB.
   app.on('before-quit', (event) => {
@@ -45,6 +47,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     secretKey: loadSecretKey(userData),
   });
+  serveMedia(engine);
   const main = createMainWindow(appRoot);
   window = main;
   bridgeRpc(main, engine);

@@ -148,7 +148,12 @@ export class FakeCall implements Call {
   ): Promise<BridgeOutcome> {
     const targets = typeof target === 'string' ? [target] : [...target];
     const { clock } = this.options;
-    const attempt = new BridgeAttempt(targets, options.headers ?? [], options.ringTimeoutMs, clock?.now() ?? 0);
+    const attempt = new BridgeAttempt(
+      targets,
+      options.headers ?? [],
+      options.ringTimeoutMs,
+      clock?.now() ?? 0,
+    );
     this.bridges.push(attempt);
     if (this.current !== 'answered') attempt.end({ kind: 'failed', reason: 'the call is not answered' });
     const behaviours = targets.map((uri) => this.phones(uri));

@@ -24,7 +24,7 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
+  "media-src 'self' blob: switchboard-media:",
   "connect-src 'self' ws: wss:",
   "object-src 'none'",
   "base-uri 'none'",

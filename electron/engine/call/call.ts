@@ -75,12 +75,18 @@ export interface PlayOptions {
   signal?: AbortSignal;
 }
 
-/** `target`: the one that answered. */
-export type BridgeOutcome =
+/**
+ * `target`: the one that answered. `legs`: how each target's phone responded when several rang
+ * ('cancelled': it lost the race to another, or the caller hung up first).
+ */
+export type BridgeOutcome = (
   | { kind: 'bridged'; target: string }
   | { kind: 'busy' }
   | { kind: 'no-answer' }
-  | { kind: 'failed'; reason: string };
+  | { kind: 'failed'; reason: string }
+) & { legs?: Readonly<Record<string, LegResult>> };
+
+export type LegResult = 'answered' | 'busy' | 'no-answer' | 'failed' | 'cancelled';
 
 /** `status`: the final response the transfer target gave, from the NOTIFY sipfrag (RFC 3420). */
 export type TransferOutcome = { kind: 'transferred' } | { kind: 'failed'; reason: string; status?: number };

@@ -24,6 +24,7 @@ import type {
   Call,
   CallEnd,
   CallState,
+  LegResult,
   PlayOptions,
   PutThroughOutcome,
   TransferOutcome,
@@ -195,19 +196,27 @@ export class IncomingCall implements Call {
     };
     // The caller hanging up first cancels the ringing legs (CANCEL, RFC 3261 §9.1).
     void this.ended.then(() => stopRinging());
-    const ringTimer = this.deps.clock.setTimeout(() => stopRinging(), options.ringTimeoutMs ?? 30_000);
+    let rangOut = false;
+    const ringTimer = this.deps.clock.setTimeout(() => {
+      rangOut = true;
+      stopRinging();
+    }, options.ringTimeoutMs ?? 30_000);
     const refusals: OutgoingOutcome[] = [];
+    const results: Record<string, LegResult> = {};
     const winner = await new Promise<number | undefined>((resolve) => {
       legs.forEach((leg, index) => {
         void leg.start().then((outcome) => {
           if (outcome.kind === 'answered') resolve(index);
-          else refusals.push(outcome);
+          else {
+            refusals.push(outcome);
+            results[targets[index]!] = legResult(outcome, rangOut);
+          }
           if (refusals.length === legs.length) resolve(undefined);
         });
       });
     });
     this.deps.clock.clearTimeout(ringTimer);
-    if (winner === undefined) return bridgeRefusal(refusals);
+    if (winner === undefined) return { ...bridgeRefusal(refusals), legs: results };
     const leg = legs[winner]!;
     // Any other leg still ringing is cancelled; one that answered a moment later gets a BYE.
     stopRinging(leg);
@@ -221,7 +230,10 @@ export class IncomingCall implements Call {
     this.deps.media.bridge(stream, legMedia);
     // Either side hanging up ends both legs.
     void leg.ended.then(() => this.hangup());
-    return { kind: 'bridged', target: targets[winner]! };
+    const legResults = Object.fromEntries(
+      targets.map((uri, index): [string, LegResult] => [uri, index === winner ? 'answered' : 'cancelled']),
+    );
+    return { kind: 'bridged', target: targets[winner]!, legs: legResults };
   }
 
   async transfer(target: string, options: { timeoutMs?: number } = {}): Promise<TransferOutcome> {
@@ -503,6 +515,23 @@ function withUriHeaders(target: string, headers: [string, string][]): string {
   if (headers.length === 0) return target;
   const query = headers.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
   return `${target}${target.includes('?') ? '&' : '?'}${query.join('&')}`;
+}
+
+/** One leg's refusal; a leg we cancelled at the ring timeout was not answered. */
+function legResult(outcome: OutgoingOutcome, rangOut: boolean): LegResult {
+  switch (outcome.kind) {
+    case 'answered':
+      return 'answered';
+    case 'busy':
+      return 'busy';
+    case 'no-answer':
+      return 'no-answer';
+    case 'cancelled':
+      return rangOut ? 'no-answer' : 'cancelled';
+    case 'declined':
+    case 'failed':
+      return 'failed';
+  }
 }
 
 /** Why no leg of a bridge answered: busy only if every phone was busy (RFC 3261 §21.4.7). */

@@ -1,6 +1,6 @@
 import type { Team } from '../../../shared/domain/teams.js';
 import { calendarStateAt } from '../../../shared/workflow/calendar.js';
-import type { BridgeOutcome, Call } from '../call/call.js';
+import type { BridgeOutcome, Call, LegResult } from '../call/call.js';
 import type { Clock, TimerHandle } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { AgentRow } from '../store/agent-repository.js';
@@ -273,19 +273,16 @@ export class CallQueues {
     const answeredBy = outcome.kind === 'bridged' ? agents[uris.indexOf(outcome.target)]?.id : undefined;
     // A caller gone while phones rang says nothing about the agents.
     const callerLeft = call.state === 'ended';
-    for (const agent of agents) {
+    agents.forEach((agent, index) => {
+      const leg = outcome.legs?.[uris[index]!] ?? aggregateLeg(outcome);
       const how =
-        agent.id === answeredBy
-          ? 'answered'
-          : outcome.kind === 'no-answer' || callerLeft
-            ? 'unanswered'
-            : 'refused';
+        agent.id === answeredBy ? 'answered' : leg === 'busy' || leg === 'failed' ? 'refused' : 'unanswered';
       roster.offerEnded(agent.id, how);
-      if (how === 'unanswered' && !callerLeft && rules.awayOnNoAnswer) {
+      if (leg === 'no-answer' && !callerLeft && rules.awayOnNoAnswer) {
         this.deps.logger.info('an agent did not answer: set away', { agentId: agent.id, callId: call.id });
         roster.setPresence(agent.id, 'away');
       }
-    }
+    });
     if (outcome.kind === 'busy' || outcome.kind === 'failed') {
       this.deps.logger.warn('an agent’s phone refused a call', {
         callId: call.id,
@@ -298,6 +295,11 @@ export class CallQueues {
     }
     return answeredBy;
   }
+}
+
+/** A bridge that does not say how each phone responded: the overall outcome stands for each. */
+function aggregateLeg(outcome: BridgeOutcome): LegResult {
+  return outcome.kind === 'bridged' ? 'cancelled' : outcome.kind;
 }
 
 /** The agents one offer rings, by the team's strategy. */

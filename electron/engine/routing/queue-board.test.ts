@@ -16,9 +16,9 @@ import { BOARD_INTERVAL_MS, QueueBoard } from './queue-board.js';
 import { WaitEstimate } from './wait-estimate.js';
 
 const migrations = join(import.meta.dirname, '../../../resources/migrations');
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
 /** Sales (Ann, Bob) and Support (Cho) on the real queues, every change told to the board. */
@@ -37,18 +37,17 @@ function setup(history: Record<string, number[]> = {}) {
   clock.advance(100_000);
   const roster = new AgentRoster(agents, clock);
   const published: { at: number; snapshots: QueueSnapshot[] }[] = [];
-  let board: QueueBoard | undefined;
   const queues = new CallQueues({
     clock,
     roster,
     team: (id) => teams.get(id),
     agentUri: (extension) => `sip:${extension}@pbx`,
     logger: silentLogger,
-    onChange: () => board?.changed(),
+    onChange: () => board.changed(),
     onAnswered: () => undefined,
   });
   const estimate = new WaitEstimate((teamId) => history[teamId === sales.id ? 'Sales' : 'Support'] ?? []);
-  board = new QueueBoard({
+  const board = new QueueBoard({
     clock,
     queues,
     roster,
@@ -56,9 +55,11 @@ function setup(history: Record<string, number[]> = {}) {
     estimate,
     publish: (snapshots) => published.push({ at: clock.now(), snapshots }),
   });
-  cleanups.push(() => {
-    board.close();
+  cleanups.push(async () => {
+    // The queues' last changes (calls let go) reach the board before it closes.
     queues.close();
+    await flush();
+    board.close();
     roster.close();
     database.close();
     dir.remove();
@@ -168,5 +169,14 @@ describe('queue board', () => {
     board.close();
     await elapse(clock, 1_000);
     expect(published).toHaveLength(1);
+  });
+
+  it('publishes nothing for changes after it was closed (the engine shutting down)', async () => {
+    const { board, published, clock } = setup();
+    board.close();
+    board.changed();
+    await elapse(clock, 1_000);
+    expect(published).toEqual([]);
+    expect(clock.pendingTimers).toBe(0);
   });
 });

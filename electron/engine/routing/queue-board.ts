@@ -27,6 +27,7 @@ export class QueueBoard {
   private timer: TimerHandle | undefined;
   private pending = false;
   private lastPublished = -Infinity;
+  private closed = false;
 
   constructor(private readonly deps: QueueBoardDeps) {}
 
@@ -79,6 +80,7 @@ export class QueueBoard {
 
   /** Something moved: publish now, or once the interval is over. */
   changed(): void {
+    if (this.closed) return;
     if (this.timer) {
       this.pending = true;
       return;
@@ -94,6 +96,7 @@ export class QueueBoard {
   }
 
   close(): void {
+    this.closed = true;
     if (this.timer) this.deps.clock.clearTimeout(this.timer);
     this.timer = undefined;
   }

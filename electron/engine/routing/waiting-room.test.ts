@@ -27,7 +27,11 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function waitingWorkflow(workflowId: string, afterSec: number, repeatEverySec: number | null): RunnableVersion {
+function waitingWorkflow(
+  workflowId: string,
+  afterSec: number,
+  repeatEverySec: number | null,
+): RunnableVersion {
   const definition = workflowDefinitionSchema.parse({
     trigger: { kind: 'waiting_in_queue', afterSec, repeatEverySec },
     steps: [],
@@ -319,7 +323,14 @@ describe('waiting room', () => {
 
   it('stops moving a caller between teams that overflow to each other after three moves', async () => {
     const office = setup();
-    const never = { id: 'never', name: 'Never', timeZone: 'Asia/Seoul', weekly: [], holidays: [], exceptions: [] };
+    const never = {
+      id: 'never',
+      name: 'Never',
+      timeZone: 'Asia/Seoul',
+      weekly: [],
+      holidays: [],
+      exceptions: [],
+    };
     const sales = office.team('Sales', { hours: never });
     const support = office.team('Support', { hours: never, overflow: { kind: 'team', teamId: sales.id } });
     office.route(sales, { overflow: { kind: 'team', teamId: support.id } });

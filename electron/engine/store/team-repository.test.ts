@@ -1,17 +1,40 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/fakes/temp-dir.js';
+import { teamRoutingSchema } from '../../../shared/domain/teams.js';
+import { AgentRepository } from './agent-repository.js';
 import { openDatabase } from './database.js';
+import { teams as teamsTable } from './schema.js';
 import { TeamNameTakenError, TeamRepository } from './team-repository.js';
+
+const migrations = join(import.meta.dirname, '../../../resources/migrations');
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function setup() {
+  const dir = tempDir();
+  const file = join(dir.path, 'db.sqlite');
+  let database = openDatabase(file, migrations);
+  cleanups.push(() => {
+    database.close();
+    dir.remove();
+  });
+  return {
+    db: () => database.db,
+    teams: () => new TeamRepository(database.db),
+    agents: () => new AgentRepository(database.db),
+    reopen() {
+      database.close();
+      database = openDatabase(file, migrations);
+    },
+  };
+}
 
 describe('teams', () => {
   it('creates, renames, refuses a second team of the same name, and removes', () => {
-    const dir = tempDir();
-    const database = openDatabase(
-      join(dir.path, 'db.sqlite'),
-      join(import.meta.dirname, '../../../resources/migrations'),
-    );
-    const teams = new TeamRepository(database.db);
+    const teams = setup().teams();
     const sales = teams.save({ name: 'Sales' })!;
     teams.save({ name: 'Support' });
     expect(() => teams.save({ name: 'Sales' })).toThrow(TeamNameTakenError);
@@ -20,7 +43,58 @@ describe('teams', () => {
     expect(teams.save({ id: '6f1c1d4e-3a57-4f4b-9a43-3f1f6f9b1c2d', name: 'Ghost' })).toBeUndefined();
     expect(teams.remove(sales.id)).toBe(true);
     expect(teams.list().map((t) => t.name)).toEqual(['Support']);
-    database.close();
-    dir.remove();
+  });
+
+  it('gives a new team the default queue settings', () => {
+    const teams = setup().teams();
+    expect(teams.save({ name: 'Sales' })?.routing).toEqual(teamRoutingSchema.parse({}));
+  });
+
+  it('keeps the queue settings across a restart, and keeps them on a rename that omits them', () => {
+    const office = setup();
+    const routing = teamRoutingSchema.parse({
+      strategy: 'ring_all',
+      wrapUpSec: 30,
+      maxWaitSec: 120,
+      overflow: { kind: 'workflow', workflowId: '6f1c1d4e-3a57-4f4b-9a43-3f1f6f9b1c2d' },
+      awayOnNoAnswer: false,
+    });
+    const sales = office.teams().save({ name: 'Sales', routing })!;
+    office.teams().save({ id: sales.id, name: 'Sales & Billing' });
+    office.reopen();
+    expect(office.teams().get(sales.id)).toMatchObject({ name: 'Sales & Billing', routing });
+  });
+
+  it('fills in the defaults of settings a stored team predates', () => {
+    const office = setup();
+    const sales = office.teams().save({ name: 'Sales' })!;
+    office.db().update(teamsTable).set({ routing: '{"strategy":"round_robin"}' }).run();
+    expect(office.teams().get(sales.id)?.routing).toEqual(
+      teamRoutingSchema.parse({ strategy: 'round_robin' }),
+    );
+  });
+
+  it('sets the members as a whole list, the same membership agents see', () => {
+    const office = setup();
+    const agents = office.agents();
+    const ann = agents.save({ name: 'Ann', extension: '201', maxCalls: 1 })!;
+    const bob = agents.save({ name: 'Bob', extension: '202', maxCalls: 1 })!;
+    const teams = office.teams();
+    const sales = teams.save({ name: 'Sales', memberIds: [ann.id, bob.id, ann.id] })!;
+    expect(sales.memberIds.sort()).toEqual([ann.id, bob.id].sort());
+    expect(agents.get(ann.id)?.teamIds).toEqual([sales.id]);
+    expect(teams.save({ id: sales.id, name: 'Sales' })?.memberIds.sort()).toEqual([ann.id, bob.id].sort());
+    expect(teams.save({ id: sales.id, name: 'Sales', memberIds: [bob.id] })?.memberIds).toEqual([bob.id]);
+    expect(agents.get(ann.id)?.teamIds).toEqual([]);
+  });
+
+  it('takes a removed team out of its members’ teams', () => {
+    const office = setup();
+    const teams = office.teams();
+    const agents = office.agents();
+    const sales = teams.save({ name: 'Sales' })!;
+    const ann = agents.save({ name: 'Ann', extension: '201', maxCalls: 1, teamIds: [sales.id] })!;
+    teams.remove(sales.id);
+    expect(agents.get(ann.id)?.teamIds).toEqual([]);
   });
 });
