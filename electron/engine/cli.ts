@@ -71,6 +71,7 @@ async function main(): Promise<number> {
     rpc: engine.rpc,
     logger,
     media: voicemailRoute((id) => engine.voicemailFile(id), logger),
+    agentOfToken: (presented) => engine.agentOfToken(presented),
   });
   if (!isLoopback(http.host)) {
     logger.warn(`the UI and API are reachable from other computers on ${http.host}; the token is required`);

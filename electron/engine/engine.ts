@@ -23,6 +23,7 @@ import { CallbackDialer } from './routing/callback-dialer.js';
 import { OfficeRouting } from './routing/office-routing.js';
 import { positionAnnouncement } from './routing/queue-announcement.js';
 import { AgentRepository } from './store/agent-repository.js';
+import { AgentTokens } from './store/agent-tokens.js';
 import { ConversationLog } from './store/conversation-log.js';
 import { CallEventLog } from './store/call-event-log.js';
 import { CallRecords } from './store/call-records.js';
@@ -68,6 +69,8 @@ export interface Engine {
   status(): EngineStatus;
   /** A voicemail's audio file by its id (for the media route), undefined if unknown. */
   voicemailFile(id: string): string | undefined;
+  /** The agent an agent's app token belongs to. */
+  agentOfToken(token: string): string | undefined;
   /** Call after changing lines outside the API (provisioning): status and SIP agents follow. */
   linesChanged(): void;
   close(): Promise<void>;
@@ -125,6 +128,7 @@ export function createEngine(options: EngineOptions): Engine {
     options.logger.warn('calls were cut off when the engine last stopped', { interrupted });
   const teams = new TeamRepository(database.db);
   const agentRepository = new AgentRepository(database.db);
+  const agentTokens = new AgentTokens(database.db);
   const hold = holdChime();
   const routing = new OfficeRouting({
     clock: systemClock,
@@ -259,6 +263,7 @@ export function createEngine(options: EngineOptions): Engine {
       ...createRoutingHandlers({
         teams,
         agents: agentRepository,
+        tokens: agentTokens,
         callbacks,
         routing,
         publishCallback: (callback) => rpc.emit('callbacks.changed', callback),
@@ -310,6 +315,7 @@ export function createEngine(options: EngineOptions): Engine {
     provisioning: { lines, workflows, bindings, publisher },
     status: () => statusBoard.snapshot(),
     voicemailFile: (id) => records.voicemail.file(id),
+    agentOfToken: (token) => agentTokens.agentOf(token),
     linesChanged,
     async close() {
       if (closed) return;

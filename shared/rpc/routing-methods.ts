@@ -20,6 +20,15 @@ export const routingMethods = {
   'agents.list': { params: noParams, result: z.array(agentSchema) },
   'agents.save': { params: agentInputSchema, result: agentSchema },
   'agents.remove': { params: z.strictObject({ id: z.uuid() }), result: removed },
+  /** A token for an agent's app on another PC; shown this once, stored only as a hash. */
+  'agents.issueToken': {
+    params: z.strictObject({ agentId: z.uuid(), label: z.string().trim().min(1).max(80) }),
+    result: z.object({ agentId: z.uuid(), token: z.string() }),
+  },
+  'agents.revokeTokens': {
+    params: z.strictObject({ agentId: z.uuid() }),
+    result: z.object({ revoked: z.number().int() }),
+  },
   'presence.set': {
     params: z.strictObject({ agentId: z.uuid(), presence: presenceSchema }),
     result: agentSchema,

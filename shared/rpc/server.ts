@@ -7,6 +7,7 @@ import {
   type Handlers,
   type Method,
 } from './contract.js';
+import { agentMethods, OFFICE_SCOPE, type ClientScope } from './client-scope.js';
 import { invalidParams, RpcError } from './errors.js';
 import type { Transport } from './transport.js';
 import { requestMessageSchema, type RequestMessage, type ServerMessage } from './wire.js';
@@ -17,8 +18,11 @@ export interface RpcServerLogger {
 }
 
 export interface RpcServer {
-  /** Serves one client until its transport closes; returns a detach function. */
-  attach(transport: Transport<ServerMessage>): () => void;
+  /**
+   * Serves one client until its transport closes; returns a detach function. An agent-scoped
+   * client may call only what agentMethods allows, and only as its own agent.
+   */
+  attach(transport: Transport<ServerMessage>, scope?: ClientScope): () => void;
   /** Pushes an event to every attached client. */
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
   readonly clientCount: number;
@@ -32,12 +36,14 @@ export interface RpcServer {
 export function createRpcServer(handlers: Handlers, logger: RpcServerLogger): RpcServer {
   const clients = new Set<Transport<ServerMessage>>();
 
-  async function dispatch(request: RequestMessage): Promise<ServerMessage> {
+  async function dispatch(request: RequestMessage, scope: ClientScope): Promise<ServerMessage> {
     const { id, method } = request;
     if (!isMethod(method)) {
       return errorReply(id, new RpcError('UNKNOWN_METHOD', `Unknown method: ${method}`));
     }
-    const parsed = methods[method].params.safeParse(request.params ?? {});
+    const scoped = scopeParams(method, request.params ?? {}, scope);
+    if (scoped instanceof RpcError) return errorReply(id, scoped);
+    const parsed = methods[method].params.safeParse(scoped);
     if (!parsed.success) return errorReply(id, invalidParams(parsed.error, `params for ${method}`));
     try {
       const result = await callHandler(method, parsed.data);
@@ -64,7 +70,7 @@ export function createRpcServer(handlers: Handlers, logger: RpcServerLogger): Rp
   }
 
   return {
-    attach(transport) {
+    attach(transport, scope = OFFICE_SCOPE) {
       clients.add(transport);
       const offMessage = transport.onMessage((raw) => {
         const request = requestMessageSchema.safeParse(raw);
@@ -76,7 +82,7 @@ export function createRpcServer(handlers: Handlers, logger: RpcServerLogger): Rp
           );
           return;
         }
-        void dispatch(request.data).then((reply) => safeSend(transport, reply));
+        void dispatch(request.data, scope).then((reply) => safeSend(transport, reply));
       });
       const detach = (): void => {
         clients.delete(transport);
@@ -94,6 +100,19 @@ export function createRpcServer(handlers: Handlers, logger: RpcServerLogger): Rp
       return clients.size;
     },
   };
+}
+
+/** The params an agent-scoped call runs with, or why it may not run. */
+function scopeParams(method: Method, params: unknown, scope: ClientScope): unknown {
+  if (scope.kind === 'office') return params;
+  const rule = agentMethods[method];
+  if (!rule) return new RpcError('UNAUTHORIZED', `An agent's app may not call ${method}`);
+  if (rule === 'read' || typeof params !== 'object' || params === null) return params;
+  const claimed = (params as { agentId?: unknown }).agentId;
+  if (claimed !== undefined && claimed !== scope.agentId) {
+    return new RpcError('UNAUTHORIZED', `An agent's app acts only for its own agent`);
+  }
+  return { ...params, agentId: scope.agentId };
 }
 
 function errorReply(id: string | number | null, error: RpcError): ServerMessage {

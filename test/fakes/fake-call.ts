@@ -3,6 +3,7 @@ import type {
   Call,
   CallEnd,
   CallState,
+  LegResult,
   PlayOptions,
   PutThroughOutcome,
   TransferOutcome,
@@ -22,6 +23,8 @@ export type PhoneBehaviour = 'answers' | 'busy' | 'no-answer' | 'fails' | 'rings
 export class BridgeAttempt {
   outcome: BridgeOutcome | undefined;
   readonly settled: Promise<BridgeOutcome>;
+  /** How each phone responded so far, as the real call reports it in `legs`. */
+  private readonly legs: Record<string, LegResult> = {};
   private resolve!: (outcome: BridgeOutcome) => void;
 
   constructor(
@@ -37,7 +40,28 @@ export class BridgeAttempt {
   /** One of the ringing phones picks up: it wins, the others stop ringing. */
   answer(target: string): void {
     if (!this.targets.includes(target)) throw new Error(`${target} was not rung`);
-    this.end({ kind: 'bridged', target });
+    const legs = Object.fromEntries(
+      this.targets.map((uri): [string, LegResult] => [uri, uri === target ? 'answered' : 'cancelled']),
+    );
+    this.end({ kind: 'bridged', target, legs });
+  }
+
+  /** A phone responded without answering (busy, declined, rang out on its own). */
+  refuse(target: string, result: 'busy' | 'no-answer' | 'failed'): void {
+    this.legs[target] ??= result;
+    if (this.targets.every((uri) => this.legs[uri] !== undefined)) this.end(summary(this.legs));
+  }
+
+  /** The ring timeout is over: the phones still ringing rang out. */
+  ringOut(): void {
+    for (const uri of this.targets) this.legs[uri] ??= 'no-answer';
+    this.end(summary(this.legs));
+  }
+
+  /** The caller hung up: the phones still ringing are cancelled. */
+  cancel(): void {
+    for (const uri of this.targets) this.legs[uri] ??= 'cancelled';
+    this.end(summary(this.legs));
   }
 
   end(outcome: BridgeOutcome): void {
@@ -102,7 +126,7 @@ export class FakeCall implements Call {
     if (this.current === 'ended') return;
     this.current = 'ended';
     // The legs still ringing are cancelled, which the real call reports as no-answer.
-    for (const attempt of this.bridges) attempt.end({ kind: 'no-answer' });
+    for (const attempt of this.bridges) attempt.cancel();
     this.finish(end);
   }
 
@@ -156,12 +180,13 @@ export class FakeCall implements Call {
     );
     this.bridges.push(attempt);
     if (this.current !== 'answered') attempt.end({ kind: 'failed', reason: 'the call is not answered' });
-    const behaviours = targets.map((uri) => this.phones(uri));
-    const answering = targets.find((_, index) => behaviours[index] === 'answers');
-    if (answering !== undefined) attempt.end({ kind: 'bridged', target: answering });
-    else if (!behaviours.includes('rings')) attempt.end(refusal(behaviours));
-    else if (clock && options.ringTimeoutMs !== undefined) {
-      const timer = clock.setTimeout(() => attempt.end({ kind: 'no-answer' }), options.ringTimeoutMs);
+    targets.forEach((uri) => {
+      const behaviour = this.phones(uri);
+      if (behaviour === 'answers') attempt.answer(uri);
+      else if (behaviour !== 'rings') attempt.refuse(uri, behaviour === 'fails' ? 'failed' : behaviour);
+    });
+    if (clock && options.ringTimeoutMs !== undefined && !attempt.outcome) {
+      const timer = clock.setTimeout(() => attempt.ringOut(), options.ringTimeoutMs);
       void attempt.settled.then(() => clock.clearTimeout(timer));
     }
     this.options.onBridge?.(attempt, this);
@@ -182,11 +207,12 @@ export class FakeCall implements Call {
   }
 }
 
-/** As the real call sums up its legs: all busy is busy, any ringing out is no-answer. */
-function refusal(behaviours: readonly PhoneBehaviour[]): BridgeOutcome {
-  if (behaviours.every((b) => b === 'busy')) return { kind: 'busy' };
-  if (behaviours.includes('no-answer')) return { kind: 'no-answer' };
-  return { kind: 'failed', reason: '503 Service Unavailable' };
+/** As the real call sums up its legs: all busy is busy, any rung out or cancelled is no-answer. */
+function summary(legs: Readonly<Record<string, LegResult>>): BridgeOutcome {
+  const results = Object.values(legs);
+  if (results.every((r) => r === 'busy')) return { kind: 'busy', legs };
+  if (results.some((r) => r === 'no-answer' || r === 'cancelled')) return { kind: 'no-answer', legs };
+  return { kind: 'failed', reason: '503 Service Unavailable', legs };
 }
 
 /** Lets every pending promise callback run (one macrotask turn drains the microtask queue). */

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { OFFICE_SCOPE, type ClientScope } from '../../../shared/rpc/client-scope.js';
 import type { RpcServer } from '../../../shared/rpc/server.js';
 import { RpcError } from '../../../shared/rpc/errors.js';
 import { RPC_WS_PATH, type ServerMessage } from '../../../shared/rpc/wire.js';
@@ -19,6 +20,8 @@ export interface HttpApiOptions {
   logger: Logger;
   /** Serves /media/… (voicemail audio) to clients holding the token. */
   media?: MediaRoute;
+  /** The agent an agent's own token belongs to (their app then acts for them only). */
+  agentOfToken?(token: string): string | undefined;
 }
 
 export interface HttpApi {
@@ -44,8 +47,8 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
       return;
     }
     // Media holds callers' voices: the same token and origin rules as the API.
-    const refusal = refuse(req, url, options.token);
-    if (refusal) {
+    const refusal = admit(req, url, options);
+    if (refusal instanceof RpcError) {
       res
         .writeHead(401, {
           'Content-Type': 'application/json; charset=utf-8',
@@ -71,13 +74,13 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
       // An oversized or malformed frame surfaces as an 'error' on that socket; unhandled, it
       // would take the whole engine down with every call on it.
       ws.on('error', (error) => logger.warn('dropped an API client', { reason: error.message }));
-      const refusal = refuse(req, url, options.token);
-      if (refusal) {
-        logger.warn('refused an API client', { from: req.socket.remoteAddress, reason: refusal.code });
-        rejectSocket(ws, refusal);
+      const scope = admit(req, url, options);
+      if (scope instanceof RpcError) {
+        logger.warn('refused an API client', { from: req.socket.remoteAddress, reason: scope.code });
+        rejectSocket(ws, scope);
         return;
       }
-      rpc.attach(webSocketTransport(ws));
+      rpc.attach(webSocketTransport(ws), scope);
     });
   });
 
@@ -103,7 +106,8 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
   };
 }
 
-function refuse(req: IncomingMessage, url: URL, token: string): RpcError | undefined {
+/** Who the client is (the office token, or an agent's), or why it is refused. */
+function admit(req: IncomingMessage, url: URL, options: HttpApiOptions): ClientScope | RpcError {
   // A web page on another site may open a WebSocket to loopback; browsers always send its
   // Origin, so anything but our own page is refused even before the token is looked at.
   const origin = req.headers.origin;
@@ -111,10 +115,11 @@ function refuse(req: IncomingMessage, url: URL, token: string): RpcError | undef
     return new RpcError('UNAUTHORIZED', 'Cross-origin connections are not allowed');
   }
   const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-  if (!tokenMatches(token, url.searchParams.get('token') ?? bearer)) {
-    return new RpcError('UNAUTHORIZED', 'Missing or wrong API token');
-  }
-  return undefined;
+  const presented = url.searchParams.get('token') ?? bearer;
+  if (tokenMatches(options.token, presented)) return OFFICE_SCOPE;
+  const agentId = presented ? options.agentOfToken?.(presented) : undefined;
+  if (agentId !== undefined) return { kind: 'agent', agentId };
+  return new RpcError('UNAUTHORIZED', 'Missing or wrong API token');
 }
 
 function sameHost(origin: string, host: string | undefined): boolean {

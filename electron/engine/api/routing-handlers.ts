@@ -3,12 +3,14 @@ import type { Handlers } from '../../../shared/rpc/contract.js';
 import { RpcError } from '../../../shared/rpc/errors.js';
 import { CallbackNotStartableError, type OfficeRouting } from '../routing/office-routing.js';
 import { ExtensionTakenError, type AgentRepository } from '../store/agent-repository.js';
+import type { AgentTokens } from '../store/agent-tokens.js';
 import type { CallbackList, CallbackRow } from '../store/callback-list.js';
 import { TeamNameTakenError, type TeamRepository } from '../store/team-repository.js';
 
 export interface RoutingHandlerDeps {
   teams: TeamRepository;
   agents: AgentRepository;
+  tokens: AgentTokens;
   callbacks: CallbackList;
   routing: OfficeRouting;
   publishCallback(callback: Callback): void;
@@ -22,6 +24,8 @@ type RoutingMethods = Pick<
   | 'agents.list'
   | 'agents.save'
   | 'agents.remove'
+  | 'agents.issueToken'
+  | 'agents.revokeTokens'
   | 'presence.set'
   | 'queues.snapshot'
   | 'callbacks.list'
@@ -80,6 +84,11 @@ export function createRoutingHandlers(deps: RoutingHandlerDeps): RoutingMethods 
       if (removed) routing.refresh();
       return { removed };
     },
+    'agents.issueToken': async ({ agentId, label }) => {
+      if (!agents.get(agentId)) throw new RpcError('NOT_FOUND', `No agent ${agentId}`);
+      return { agentId, token: deps.tokens.issue(agentId, label) };
+    },
+    'agents.revokeTokens': async ({ agentId }) => ({ revoked: deps.tokens.revokeAll(agentId) }),
     'presence.set': async ({ agentId, presence }) => {
       const agent = routing.setPresence(agentId, presence);
       if (!agent) throw new RpcError('NOT_FOUND', `No agent ${agentId}`);

@@ -96,7 +96,12 @@ export class AgentRoster {
     if (!row) return undefined;
     const at = new Date();
     this.repository.setPresence(id, presence, at);
-    if (presence === 'available' && row.presence !== 'available') this.state(id).idleSince = this.clock.now();
+    if (presence === 'available') {
+      const live = this.state(id);
+      if (row.presence !== 'available') live.idleSince = this.clock.now();
+      // Saying "available" again during wrap-up is the agent's "ready" button: wrap-up ends.
+      live.wrapUpUntil = null;
+    }
     this.agents.set(id, { ...row, presence, presenceChangedAt: at.toISOString() });
     return this.changed(id);
   }
@@ -129,14 +134,6 @@ export class AgentRoster {
       live.wrapUpUntil = this.clock.now() + wrapUpSec * 1000;
       this.schedule(id, wrapUpSec * 1000);
     }
-    this.changed(id);
-  }
-
-  /** The agent is done wrapping up before the time is over (their app's "ready" button). */
-  endWrapUp(id: string): void {
-    const live = this.state(id);
-    if (live.wrapUpUntil === null) return;
-    live.wrapUpUntil = null;
     this.changed(id);
   }
 

@@ -118,7 +118,10 @@ export class CallQueues {
       entry.leave({ kind: 'overflow', reason: refusal });
       return entry;
     }
-    this.entries.push(entry);
+    // In arrival order: a call overflowing from another team keeps its place by when it came.
+    const after = this.entries.findIndex((other) => other.queuedAt > entry.queuedAt);
+    if (after < 0) this.entries.push(entry);
+    else this.entries.splice(after, 0, entry);
     const { maxWaitSec } = team.routing;
     if (maxWaitSec !== null) {
       const left = maxWaitSec * 1000 - (now - entry.queuedAt);
@@ -195,6 +198,9 @@ export class CallQueues {
 
   /** Oldest call first: each waiting call gets the free agents its team's strategy picks. */
   private dispatch(): void {
+    // Free agents per team, worked out once per pass: an offer takes them out of every team.
+    const free = new Map<string, FreeAgent[]>();
+    const offered = new Set<string>();
     for (const entry of [...this.entries]) {
       if (entry.state !== 'waiting' || entry.settled) continue;
       const team = this.deps.team(entry.teamId);
@@ -203,8 +209,18 @@ export class CallQueues {
         entry.leave({ kind: 'overflow', reason: 'nobody_logged_in' });
         continue;
       }
-      const chosen = pick(team.routing.strategy, this.deps.roster.free(team.id));
-      if (chosen.length > 0) void this.offer(entry, team, chosen);
+      let candidates = free.get(team.id);
+      if (!candidates) {
+        candidates = this.deps.roster.free(team.id);
+        free.set(team.id, candidates);
+      }
+      const chosen = pick(
+        team.routing.strategy,
+        candidates.filter(({ agent }) => !offered.has(agent.id)),
+      );
+      if (chosen.length === 0) continue;
+      for (const { agent } of chosen) offered.add(agent.id);
+      void this.offer(entry, team, chosen);
     }
   }
 

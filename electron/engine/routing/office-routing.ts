@@ -63,11 +63,14 @@ export class OfficeRouting {
   readonly board: QueueBoard;
   private readonly waitingRoom: WaitingRoom;
   private readonly estimate: WaitEstimate;
+  /** Teams as last saved: read at every dispatch pass, so kept in memory (refresh() reloads). */
+  private teams = new Map<string, Team>();
 
   constructor(private readonly deps: OfficeRoutingDeps) {
     this.roster = new AgentRoster(deps.agents, deps.clock);
     this.estimate = new WaitEstimate(deps.recentHandleMs);
-    const team = (id: string) => deps.teams.get(id);
+    this.loadTeams();
+    const team = (id: string) => this.teams.get(id);
     this.queues = new CallQueues({
       clock: deps.clock,
       roster: this.roster,
@@ -81,7 +84,7 @@ export class OfficeRouting {
       clock: deps.clock,
       queues: this.queues,
       roster: this.roster,
-      teams: () => deps.teams.list(),
+      teams: () => [...this.teams.values()],
       estimate: this.estimate,
       publish: deps.publishQueues,
     });
@@ -132,6 +135,7 @@ export class OfficeRouting {
 
   /** Agents or teams were saved or removed. */
   refresh(): void {
+    this.loadTeams();
     this.roster.reload();
     this.board.changed();
   }
@@ -155,6 +159,10 @@ export class OfficeRouting {
     const started = callbacks.attemptStarted(callbackId, agentId)!;
     void this.returnCall(started, agent.id, agent.extension);
     return started;
+  }
+
+  private loadTeams(): void {
+    this.teams = new Map(this.deps.teams.list().map((team) => [team.id, team]));
   }
 
   close(): void {
@@ -198,7 +206,7 @@ export class OfficeRouting {
       conversations.answered(conversationId, agentId, attempt.answeredAt);
       await attempt.ended;
       conversations.ended(conversationId, new Date(), false);
-      const wrapUpSec = request.teamId ? (this.deps.teams.get(request.teamId)?.routing.wrapUpSec ?? 0) : 0;
+      const wrapUpSec = request.teamId ? (this.teams.get(request.teamId)?.routing.wrapUpSec ?? 0) : 0;
       this.roster.callEnded(agentId, wrapUpSec);
       settled = callbacks.settle(request.id, 'done', 'talked');
     } catch (error) {
@@ -219,7 +227,7 @@ export class OfficeRouting {
     this.deps.conversations.answered(call.id, agentId, new Date());
     void call.ended.then(() => {
       if (teamId === null) return;
-      const wrapUpSec = this.deps.teams.get(teamId)?.routing.wrapUpSec ?? 0;
+      const wrapUpSec = this.teams.get(teamId)?.routing.wrapUpSec ?? 0;
       this.estimate.handled(teamId, this.deps.clock.now() - answeredAt + wrapUpSec * 1000);
     });
   }

@@ -119,7 +119,11 @@ export class ConversationLog {
         .from(callEvents)
         .where(eq(callEvents.callId, row.id))
         .get()?.at;
-      const endedAt = last ?? row.answeredAt ?? row.startedAt;
+      // The latest thing known of the call; ISO strings of one format sort as time.
+      const endedAt = [last, row.answeredAt, row.startedAt]
+        .filter((at) => at != null)
+        .sort()
+        .at(-1)!;
       this.db
         .update(conversations)
         .set({

@@ -294,6 +294,24 @@ export const agents = sqliteTable('agents', {
   createdAt: text('created_at').notNull(),
 });
 
+/**
+ * API tokens of agents' apps (a softphone on another PC): each acts for its agent only. Only a
+ * SHA-256 of the token is kept; the token itself is shown once, when it is issued.
+ */
+export const agentTokens = sqliteTable(
+  'agent_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    /** Which PC or app it was issued for, as the manager typed it. */
+    label: text('label').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('agent_tokens_agent').on(t.agentId)],
+);
+
 export const teamMembers = sqliteTable(
   'team_members',
   {

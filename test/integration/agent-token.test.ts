@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { engineWithApi } from '../support/engine-api.js';
+import { RawApiClient } from '../support/ws-client.js';
+
+/**
+ * An agent's app on another PC connects with a token of the agent's own: it can run the agent's
+ * day (presence, queues, inbox) but acts only as that agent, and touches nothing of the office's.
+ */
+describe('an agent’s own API token', () => {
+  const running = engineWithApi();
+
+  it('acts for its agent only, and stops working once revoked', async () => {
+    const { api, engine } = running;
+    const ann = await api.result<{ id: string }>('agents.save', { name: 'Ann', extension: '201' });
+    const bob = await api.result<{ id: string }>('agents.save', { name: 'Bob', extension: '202' });
+    const { token } = await api.result<{ token: string }>('agents.issueToken', {
+      agentId: ann.id,
+      label: 'Ann’s laptop',
+    });
+    const app = await RawApiClient.connect(engine.origin, `?token=${encodeURIComponent(token)}`);
+    try {
+      // Its own presence, with or without naming itself.
+      expect(await app.result('presence.set', { agentId: ann.id, presence: 'available' })).toMatchObject({
+        id: ann.id,
+        status: 'available',
+      });
+      const other = await app.call('presence.set', { agentId: bob.id, presence: 'available' });
+      expect(other).toMatchObject({ t: 'err', error: { code: 'UNAUTHORIZED' } });
+      expect(await app.result('queues.snapshot', {})).toEqual([]);
+      // The office's settings, lines, workflows and tokens are not an agent's to change.
+      for (const [method, params] of [
+        ['settings.update', { officeName: 'Mine now' }],
+        ['lines.list', {}],
+        ['workflows.list', {}],
+        ['agents.issueToken', { agentId: ann.id, label: 'another' }],
+      ] as const) {
+        expect(await app.call(method, params), method).toMatchObject({
+          t: 'err',
+          error: { code: 'UNAUTHORIZED' },
+        });
+      }
+    } finally {
+      app.close();
+    }
+    expect(await api.result('agents.revokeTokens', { agentId: ann.id })).toEqual({ revoked: 1 });
+    const refused = await RawApiClient.connect(engine.origin, `?token=${encodeURIComponent(token)}`);
+    expect(await refused.waitFor((frame) => frame.t === 'err')).toMatchObject({
+      error: { code: 'UNAUTHORIZED' },
+    });
+    refused.close();
+  });
+});
