@@ -169,3 +169,50 @@ describe('RPC server and client', () => {
     await expect(pending).rejects.toMatchObject({ code: 'TIMEOUT' });
   });
 });
+
+describe('an agent-scoped connection', () => {
+  const ann = '0b6f3c2e-8d1a-4c5e-9f7b-2a4d6e8f0a1c';
+  const bob = '5e7a9c1b-3d2f-4a6b-8c0d-1e3f5a7b9c2d';
+  const agent = {
+    id: ann,
+    name: 'Ann',
+    extension: '201',
+    maxCalls: 1,
+    teamIds: [],
+    presence: 'available' as const,
+    status: 'available' as const,
+    presenceChangedAt: line.createdAt,
+    createdAt: line.createdAt,
+  };
+
+  function connectAs(agentId: string, h: Handlers) {
+    const pair = memoryTransportPair();
+    createRpcServer(h, logger).attach(pair.server, { kind: 'agent', agentId });
+    return createRpcClient(pair.client, { timeoutMs: 1000 });
+  }
+
+  it('acts as its own agent: an omitted agentId is filled in, another agent’s is refused', async () => {
+    const presence = vi.fn(async (params: { agentId: string }) => ({ ...agent, id: params.agentId }));
+    const client = connectAs(ann, handlers({ 'presence.set': presence }));
+    await expect(client.call('presence.set', { agentId: ann, presence: 'away' })).resolves.toMatchObject({
+      id: ann,
+    });
+    // The app need not name itself (params as an untyped client would send them).
+    const omitted = { presence: 'away' } as unknown as { agentId: string; presence: 'away' };
+    await expect(client.call('presence.set', omitted)).resolves.toMatchObject({ id: ann });
+    await expect(client.call('presence.set', { agentId: bob, presence: 'away' })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
+    expect(presence).toHaveBeenCalledTimes(2);
+  });
+
+  it('may not call the office’s methods at all', async () => {
+    const update = vi.fn(handlers()['settings.update']);
+    const client = connectAs(ann, handlers({ 'settings.update': update }));
+    await expect(client.call('settings.update', { officeName: 'x' })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
+    await expect(client.call('lines.list')).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(update).not.toHaveBeenCalled();
+  });
+});

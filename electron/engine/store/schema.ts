@@ -8,6 +8,7 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
+import { conversationOutcomes } from '../../../shared/domain/conversations.js';
 
 /**
  * The source of truth for the database; `npm run db:generate` turns changes into SQL
@@ -347,21 +348,8 @@ export const conversations = sqliteTable(
     agentId: text('agent_id'),
     /** Who is to follow it up. */
     assigneeId: text('assignee_id'),
-    outcome: text('outcome', {
-      enum: [
-        'in_progress',
-        'answered',
-        'abandoned',
-        'voicemail',
-        'callback_requested',
-        'ended_by_ivr',
-        'transferred',
-        'unanswered',
-        'interrupted',
-      ],
-    })
-      .notNull()
-      .default('in_progress'),
+    /** What the call came to (shared/domain/conversations explains each). */
+    outcome: text('outcome', { enum: conversationOutcomes }).notNull().default('in_progress'),
     startedAt: text('started_at').notNull(),
     queuedAt: text('queued_at'),
     answeredAt: text('answered_at'),
