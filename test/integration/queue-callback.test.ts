@@ -1,12 +1,9 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { tempDir } from '../fakes/temp-dir.js';
-import { startTestbed, type Testbed } from '../pbx/testbed.js';
-import type { EngineProcess } from '../support/engine-process.js';
-import { startOfficeEngine } from '../support/office-engine.js';
+import { describe, expect, it, vi } from 'vitest';
 import { conversationRows, setUpTeam } from '../support/office-routing.js';
-import { RawApiClient } from '../support/ws-client.js';
+import { officeWithTestbed } from '../support/office-with-testbed.js';
+import { stepEntries } from '../support/step-entries.js';
 
 interface CallbackRow {
   id: string;
@@ -25,54 +22,39 @@ const MOBILE = '01012345678';
  * routes to agent2's phone.
  */
 describe('a callback taken in the queue and returned by an agent', () => {
-  let testbed: Testbed;
-  let dir: ReturnType<typeof tempDir>;
-  let engine: EngineProcess;
-  let api: RawApiClient;
   let agentId: string;
-
-  beforeAll(async () => {
-    testbed = await startTestbed({ auth: true, agents: ['agent1', 'agent2'] });
-    dir = tempDir();
-    engine = await startOfficeEngine(testbed, dir.path);
-    api = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
-    const team = await setUpTeam(api, ['agent1'], { wrapUpSec: 0, announcePosition: false }, async () => {
-      const waiting = await api.result<{ id: string; draft: { trigger: Record<string, unknown> } }>(
-        'workflows.create',
-        { recipe: 'callback_when_busy', language: 'en', triggerKind: 'waiting_in_queue' },
-      );
-      await api.result('workflows.saveDraft', {
-        id: waiting.id,
-        definition: {
-          ...waiting.draft,
-          trigger: { ...waiting.draft.trigger, afterSec: 5, repeatEverySec: null },
-        },
-      });
-      await api.result('workflows.publish', { id: waiting.id }, 60_000);
-    });
-    agentId = team.agentIds.agent1!;
-    // Logged in but away: the caller waits, so the waiting workflow's threshold comes.
-    await api.result('presence.set', { agentId, presence: 'away' });
-  }, 180_000);
-  afterAll(async () => {
-    api?.close();
-    await engine?.stop();
-    await testbed?.stop();
-    dir?.remove();
-  });
+  const office = officeWithTestbed(
+    { auth: true, agents: ['agent1', 'agent2'] },
+    {
+      timeoutMs: 180_000,
+      setUp: async ({ api }) => {
+        const team = await setUpTeam(api, ['agent1'], { wrapUpSec: 0, announcePosition: false }, async () => {
+          const waiting = await api.result<{ id: string; draft: { trigger: Record<string, unknown> } }>(
+            'workflows.create',
+            { recipe: 'callback_when_busy', language: 'en', triggerKind: 'waiting_in_queue' },
+          );
+          await api.result('workflows.saveDraft', {
+            id: waiting.id,
+            definition: {
+              ...waiting.draft,
+              trigger: { ...waiting.draft.trigger, afterSec: 5, repeatEverySec: null },
+            },
+          });
+          await api.result('workflows.publish', { id: waiting.id }, 60_000);
+        });
+        agentId = team.agentIds.agent1!;
+        // Logged in but away: the caller waits, so the waiting workflow's threshold comes.
+        await api.result('presence.set', { agentId, presence: 'away' });
+      },
+    },
+  );
 
   it('takes the number by DTMF, records the callback, and starting it rings the agent then the number', async () => {
+    const { testbed, api, dir } = office;
     const customer = testbed.agent('agent2');
     const agent = testbed.agent('agent1');
-    const db = new Database(join(dir.path, 'switchboard.db'), { readonly: true });
-    const entered = (stepId: string) =>
-      (
-        db
-          .prepare("select count(*) as n from call_events where kind = 'entered' and step_id = ?")
-          .get(stepId) as {
-          n: number;
-        }
-      ).n;
+    const db = new Database(join(dir, 'switchboard.db'), { readonly: true });
+    const entered = (stepId: string) => stepEntries(db, stepId);
     const press = async (keys: string) => {
       for (const key of keys) {
         await customer.command('sndcode', key);
@@ -95,7 +77,7 @@ describe('a callback taken in the queue and returned by an agent', () => {
     }
     const [request] = await api.result<CallbackRow[]>('callbacks.list', {});
     expect(request).toMatchObject({ number: MOBILE, status: 'open', attempts: 0 });
-    await vi.waitFor(() => expect(conversationRows(dir.path)[0]?.outcome).toBe('callback_requested'));
+    await vi.waitFor(() => expect(conversationRows(dir)[0]?.outcome).toBe('callback_requested'));
 
     const agentSince = agent.events.length;
     const customerSince = customer.events.length;
@@ -115,7 +97,7 @@ describe('a callback taken in the queue and returned by an agent', () => {
       },
       { timeout: 5000 },
     );
-    const outbound = conversationRows(dir.path).find((row) => row.direction === 'outbound');
+    const outbound = conversationRows(dir).find((row) => row.direction === 'outbound');
     expect(outbound).toMatchObject({ caller: MOBILE, agent_id: agentId, outcome: 'answered' });
   }, 120_000);
 });

@@ -1,38 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { tempDir } from '../fakes/temp-dir.js';
+import { describe, expect, it, vi } from 'vitest';
 import { describeSipp } from '../pbx/sipp.js';
-import { startTestbed, type Testbed } from '../pbx/testbed.js';
-import type { EngineProcess } from '../support/engine-process.js';
-import { startOfficeEngine } from '../support/office-engine.js';
 import { conversationRows, setUpTeam, sippCaller } from '../support/office-routing.js';
-import { RawApiClient } from '../support/ws-client.js';
+import { officeWithTestbed } from '../support/office-with-testbed.js';
 
 /**
  * Presence decides who is offered calls, against real phones: agent1 answers at once, agent2's
  * phone rings until someone picks it up (no one does).
  */
 describe('presence and unanswered rings in a team queue', () => {
-  let testbed: Testbed;
-  let dir: ReturnType<typeof tempDir>;
-  let engine: EngineProcess;
-  let api: RawApiClient;
   let agentIds: Record<string, string>;
-
-  beforeAll(async () => {
-    testbed = await startTestbed({ auth: true, agents: ['agent1', 'agent2'], manualAnswer: ['agent2'] });
-    dir = tempDir();
-    engine = await startOfficeEngine(testbed, dir.path);
-    api = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
-    ({ agentIds } = await setUpTeam(api, ['agent1', 'agent2'], { wrapUpSec: 0, announcePosition: false }));
-  }, 120_000);
-  afterAll(async () => {
-    api?.close();
-    await engine?.stop();
-    await testbed?.stop();
-    dir?.remove();
-  });
+  const office = officeWithTestbed(
+    { auth: true, agents: ['agent1', 'agent2'], manualAnswer: ['agent2'] },
+    {
+      timeoutMs: 120_000,
+      setUp: async ({ api }) => {
+        ({ agentIds } = await setUpTeam(api, ['agent1', 'agent2'], {
+          wrapUpSec: 0,
+          announcePosition: false,
+        }));
+      },
+    },
+  );
 
   it('offers no call to an away agent, sets away an agent who lets it ring out, and tries the next', async () => {
+    const { testbed, api, dir } = office;
     const agent1 = testbed.agent('agent1');
     const agent2 = testbed.agent('agent2');
     const since1 = agent1.events.length;
@@ -59,17 +50,18 @@ describe('presence and unanswered rings in a team queue', () => {
     await agent1.nextEvent(since1, 'CALL_ESTABLISHED', 10_000);
     const result = await call;
     expect(result.code, describeSipp(result)).toBe(0);
-    await vi.waitFor(() => expect(conversationRows(dir.path)[0]?.outcome).toBe('answered'));
-    expect(conversationRows(dir.path)[0]?.agent_id).toBe(agentIds.agent1);
+    await vi.waitFor(() => expect(conversationRows(dir)[0]?.outcome).toBe('answered'));
+    expect(conversationRows(dir)[0]?.agent_id).toBe(agentIds.agent1);
   }, 60_000);
 
   it('records a caller who hangs up while waiting as abandoned, with the wait', async () => {
+    const { testbed, api, dir } = office;
     for (const id of Object.values(agentIds))
       await api.result('presence.set', { agentId: id, presence: 'away' });
     const result = await sippCaller(testbed, 1, 3000);
     expect(result.code, describeSipp(result)).toBe(0);
-    await vi.waitFor(() => expect(conversationRows(dir.path)[1]?.outcome).toBe('abandoned'));
-    const row = conversationRows(dir.path)[1]!;
+    await vi.waitFor(() => expect(conversationRows(dir)[1]?.outcome).toBe('abandoned'));
+    const row = conversationRows(dir)[1]!;
     // SIPp stays on for 3 s plus its digits (about 2.5 s) after the answer, then hangs up.
     expect(row.wait_ms).toBeGreaterThan(3000);
     expect(row.wait_ms).toBeLessThan(10_000);

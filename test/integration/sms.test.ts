@@ -1,12 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../fakes/temp-dir.js';
-import { startTestbed, type Testbed } from '../pbx/testbed.js';
 import { engineWithApi } from '../support/engine-api.js';
-import type { EngineProcess } from '../support/engine-process.js';
-import { startOfficeEngine } from '../support/office-engine.js';
-import { RawApiClient } from '../support/ws-client.js';
+import { officeWithTestbed } from '../support/office-with-testbed.js';
 
 interface Received {
   method: string;
@@ -220,25 +216,10 @@ describe('SMS through an HTTP gateway', () => {
  * accepts it with 200.
  */
 describe('SMS as SIP MESSAGE through the office line', () => {
-  let testbed: Testbed;
-  let dir: ReturnType<typeof tempDir>;
-  let engine: EngineProcess;
-  let api: RawApiClient;
-
-  beforeAll(async () => {
-    testbed = await startTestbed({ auth: true, agents: ['agent1'] });
-    dir = tempDir();
-    engine = await startOfficeEngine(testbed, dir.path);
-    api = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
-  }, 60_000);
-  afterAll(async () => {
-    api?.close();
-    await engine?.stop();
-    await testbed?.stop();
-    dir?.remove();
-  });
+  const office = officeWithTestbed({ auth: true, agents: ['agent1'] }, { timeoutMs: 60_000 });
 
   it('reaches the phone behind the PBX, answering the proxy’s challenge with the line’s password', async () => {
+    const { testbed, api } = office;
     const [line] = await api.result<{ id: string }[]>('lines.list', {});
     await api.result('sms.configure', { provider: { kind: 'sip', lineId: line?.id } });
     const text = 'Switchboard: 예약이 확인되었습니다';

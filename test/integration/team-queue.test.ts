@@ -1,44 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { tempDir } from '../fakes/temp-dir.js';
+import { describe, expect, it, vi } from 'vitest';
 import { describeSipp } from '../pbx/sipp.js';
-import { startTestbed, type Testbed } from '../pbx/testbed.js';
-import type { EngineProcess } from '../support/engine-process.js';
-import { startOfficeEngine } from '../support/office-engine.js';
 import { conversationRows, setUpTeam, sippCaller } from '../support/office-routing.js';
-import { RawApiClient } from '../support/ws-client.js';
+import { officeWithTestbed } from '../support/office-with-testbed.js';
 
 /**
  * The automatic call distributor against real phones: two baresip agents in one team, SIPp
  * callers assigned to it through a published workflow.
  */
 describe('a team queue with two agents', () => {
-  let testbed: Testbed;
-  let dir: ReturnType<typeof tempDir>;
-  let engine: EngineProcess;
-  let api: RawApiClient;
   const agentIds: Record<'agent1' | 'agent2', string> = { agent1: '', agent2: '' };
-
-  beforeAll(async () => {
-    testbed = await startTestbed({ auth: true, agents: ['agent1', 'agent2'] });
-    dir = tempDir();
-    engine = await startOfficeEngine(testbed, dir.path);
-    api = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
-    const team = await setUpTeam(api, ['agent1', 'agent2'], { wrapUpSec: 0, announcePosition: false });
-    agentIds.agent1 = team.agentIds.agent1!;
-    agentIds.agent2 = team.agentIds.agent2!;
-    // agent1 becomes available first: with "longest idle" it gets the first caller.
-    await api.result('presence.set', { agentId: agentIds.agent1, presence: 'available' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await api.result('presence.set', { agentId: agentIds.agent2, presence: 'available' });
-  }, 120_000);
-  afterAll(async () => {
-    api?.close();
-    await engine?.stop();
-    await testbed?.stop();
-    dir?.remove();
-  });
+  const office = officeWithTestbed(
+    { auth: true, agents: ['agent1', 'agent2'] },
+    {
+      timeoutMs: 120_000,
+      setUp: async ({ api }) => {
+        const team = await setUpTeam(api, ['agent1', 'agent2'], { wrapUpSec: 0, announcePosition: false });
+        agentIds.agent1 = team.agentIds.agent1!;
+        agentIds.agent2 = team.agentIds.agent2!;
+        // agent1 becomes available first: with "longest idle" it gets the first caller.
+        await api.result('presence.set', { agentId: agentIds.agent1, presence: 'available' });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await api.result('presence.set', { agentId: agentIds.agent2, presence: 'available' });
+      },
+    },
+  );
 
   it('answers callers in arrival order by free agents; the third waits until an agent hangs up', async () => {
+    const { testbed, api, dir } = office;
     const agent1 = testbed.agent('agent1');
     const agent2 = testbed.agent('agent2');
     const since1 = agent1.events.length;
@@ -73,9 +61,9 @@ describe('a team queue with two agents', () => {
     expect(digits.slice(-4)).toEqual(['1', '2', '3', '#']);
 
     await vi.waitFor(() =>
-      expect(conversationRows(dir.path).every((c) => c.outcome !== 'in_progress')).toBe(true),
+      expect(conversationRows(dir).every((c) => c.outcome !== 'in_progress')).toBe(true),
     );
-    const rows = conversationRows(dir.path);
+    const rows = conversationRows(dir);
     expect(rows.map((r) => [r.outcome, r.agent_id])).toEqual([
       ['answered', agentIds.agent1],
       ['answered', agentIds.agent2],

@@ -1,24 +1,15 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../test/fakes/temp-dir.js';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { testDatabase } from '../../../test/fakes/test-database.js';
 import { ManualClock } from '../manual-clock.js';
 import { AgentRepository } from '../store/agent-repository.js';
-import { openDatabase } from '../store/database.js';
 import { TeamRepository } from '../store/team-repository.js';
 import { AgentRoster, REST_AFTER_REFUSAL_MS } from './agent-roster.js';
 
-const migrations = join(import.meta.dirname, '../../../resources/migrations');
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
 /** Two teams, Ann and Bob in Sales, Cho in Support, everyone offline; the clock at 10 s. */
 function setup() {
-  const dir = tempDir();
-  const database = openDatabase(join(dir.path, 'switchboard.db'), migrations);
-  const teams = new TeamRepository(database.db);
-  const agents = new AgentRepository(database.db);
+  const { db } = testDatabase();
+  const teams = new TeamRepository(db);
+  const agents = new AgentRepository(db);
   const sales = teams.save({ name: 'Sales' })!;
   const support = teams.save({ name: 'Support' })!;
   const ann = agents.save({ name: 'Ann', extension: '201', maxCalls: 1, teamIds: [sales.id] })!;
@@ -29,11 +20,7 @@ function setup() {
   const roster = new AgentRoster(agents, clock);
   const changes: string[] = [];
   roster.onChange((agent) => changes.push(`${agent.name}:${agent.status}`));
-  cleanups.push(() => {
-    roster.close();
-    database.close();
-    dir.remove();
-  });
+  onTestFinished(() => roster.close());
   return { agents, roster, clock, changes, sales, support, ann, bob, cho };
 }
 

@@ -1,57 +1,19 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { neverOpen } from '../../../test/fakes/calendars.js';
 import { elapse, FakeCall, flush, type PhoneBehaviour } from '../../../test/fakes/fake-call.js';
-import { tempDir } from '../../../test/fakes/temp-dir.js';
-import { teamRoutingSchema, type Team, type TeamRouting } from '../../../shared/domain/teams.js';
-import { silentLogger } from '../logger.js';
-import { ManualClock } from '../manual-clock.js';
-import { AgentRepository } from '../store/agent-repository.js';
-import { openDatabase } from '../store/database.js';
-import { TeamRepository } from '../store/team-repository.js';
-import { AgentRoster, REST_AFTER_REFUSAL_MS } from './agent-roster.js';
-import { CALL_ID_HEADER, CallQueues, type QueueEntry } from './call-queues.js';
+import { routingFixture } from '../../../test/fakes/routing-fixture.js';
+import type { Team } from '../../../shared/domain/teams.js';
+import { REST_AFTER_REFUSAL_MS } from './agent-roster.js';
+import { CALL_ID_HEADER, type QueueEntry } from './call-queues.js';
 
-const migrations = join(import.meta.dirname, '../../../resources/migrations');
 const RING_MS = 20_000;
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-/** A closed-all-week calendar. */
-const neverOpen = {
-  id: 'never',
-  name: 'Never',
-  timeZone: 'Asia/Seoul',
-  weekly: [],
-  holidays: [],
-  exceptions: [],
-};
 
 /** Real queues and roster on a SQLite file and a manual clock (at 10 s); agents start offline. */
 function setup() {
-  const dir = tempDir();
-  const database = openDatabase(join(dir.path, 'switchboard.db'), migrations);
-  const teams = new TeamRepository(database.db);
-  const agents = new AgentRepository(database.db);
-  const clock = new ManualClock();
-  clock.advance(10_000);
-  const roster = new AgentRoster(agents, clock);
   const answered: { callId: string; agentId: string }[] = [];
-  const queues = new CallQueues({
-    clock,
-    roster,
-    team: (id) => teams.get(id),
-    agentUri: (extension) => `sip:${extension}@pbx`,
-    logger: silentLogger,
-    onChange: () => undefined,
+  const { clock, roster, queues, agents, team } = routingFixture({
+    clockAt: 10_000,
     onAnswered: (entry, agentId) => answered.push({ callId: entry.call.id, agentId }),
-  });
-  cleanups.push(() => {
-    queues.close();
-    roster.close();
-    database.close();
-    dir.remove();
   });
   let extension = 200;
   const ext = new Map<string, string>();
@@ -60,13 +22,7 @@ function setup() {
     roster,
     queues,
     answered,
-    /** A team with no wrap-up and no announcements unless `routing` says otherwise. */
-    team(name: string, routing: Partial<TeamRouting> = {}): Team {
-      return teams.save({
-        name,
-        routing: teamRoutingSchema.parse({ wrapUpSec: 0, announcePosition: false, ...routing }),
-      })!;
-    },
+    team,
     /** An agent in `teamList`, available unless `presence` says otherwise. */
     agent(name: string, teamList: Team[], presence: 'available' | 'away' | 'offline' = 'available'): string {
       const row = agents.save({

@@ -1,51 +1,26 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { elapse, FakeCall, flush } from '../../../test/fakes/fake-call.js';
-import { tempDir } from '../../../test/fakes/temp-dir.js';
+import { routingFixture } from '../../../test/fakes/routing-fixture.js';
 import type { QueueSnapshot } from '../../../shared/domain/queues.js';
 import { queueSnapshotSchema } from '../../../shared/domain/queues.js';
 import { teamRoutingSchema, type Team } from '../../../shared/domain/teams.js';
-import { silentLogger } from '../logger.js';
-import { ManualClock } from '../manual-clock.js';
-import { AgentRepository } from '../store/agent-repository.js';
-import { openDatabase } from '../store/database.js';
-import { TeamRepository } from '../store/team-repository.js';
-import { AgentRoster } from './agent-roster.js';
-import { CallQueues } from './call-queues.js';
 import { BOARD_INTERVAL_MS, QueueBoard } from './queue-board.js';
 import { WaitEstimate } from './wait-estimate.js';
 
-const migrations = join(import.meta.dirname, '../../../resources/migrations');
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
 /** Sales (Ann, Bob) and Support (Cho) on the real queues, every change told to the board. */
 function setup(history: Record<string, number[]> = {}) {
-  const dir = tempDir();
-  const database = openDatabase(join(dir.path, 'switchboard.db'), migrations);
-  const teams = new TeamRepository(database.db);
-  const agents = new AgentRepository(database.db);
+  const { teams, agents, clock, roster, queues } = routingFixture({
+    clockAt: 100_000,
+    onChange: () => board.changed(),
+  });
   const routing = teamRoutingSchema.parse({ wrapUpSec: 0, overflowWhenNobodyLoggedIn: false });
   const sales = teams.save({ name: 'Sales', routing })!;
   const support = teams.save({ name: 'Support', routing })!;
   const ann = agents.save({ name: 'Ann', extension: '201', maxCalls: 1, teamIds: [sales.id] })!.id;
   const bob = agents.save({ name: 'Bob', extension: '202', maxCalls: 1, teamIds: [sales.id] })!.id;
   agents.save({ name: 'Cho', extension: '203', maxCalls: 1, teamIds: [support.id] });
-  const clock = new ManualClock();
-  clock.advance(100_000);
-  const roster = new AgentRoster(agents, clock);
+  roster.reload();
   const published: { at: number; snapshots: QueueSnapshot[] }[] = [];
-  const queues = new CallQueues({
-    clock,
-    roster,
-    team: (id) => teams.get(id),
-    agentUri: (extension) => `sip:${extension}@pbx`,
-    logger: silentLogger,
-    onChange: () => board.changed(),
-    onAnswered: () => undefined,
-  });
   const estimate = new WaitEstimate((teamId) => history[teamId === sales.id ? 'Sales' : 'Support'] ?? []);
   const board = new QueueBoard({
     clock,
@@ -55,14 +30,11 @@ function setup(history: Record<string, number[]> = {}) {
     estimate,
     publish: (snapshots) => published.push({ at: clock.now(), snapshots }),
   });
-  cleanups.push(async () => {
+  onTestFinished(async () => {
     // The queues' last changes (calls let go) reach the board before it closes.
     queues.close();
     await flush();
     board.close();
-    roster.close();
-    database.close();
-    dir.remove();
   });
   const join_ = (team: Team, caller = '01012345678') =>
     queues.join(new FakeCall({ clock, caller }), team, { ringTimeoutMs: 20_000 });

@@ -1,29 +1,20 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { neverOpen } from '../../../test/fakes/calendars.js';
 import { elapse, FakeCall, flush } from '../../../test/fakes/fake-call.js';
-import { tempDir } from '../../../test/fakes/temp-dir.js';
-import { teamRoutingSchema, type Team, type TeamRouting } from '../../../shared/domain/teams.js';
+import { routingFixture } from '../../../test/fakes/routing-fixture.js';
+import type { Team, TeamRouting } from '../../../shared/domain/teams.js';
 import { workflowDefinitionSchema } from '../../../shared/workflow/workflow.js';
 import type { FlowResult, RunnableVersion } from '../flow/flow-interpreter.js';
 import { silentLogger } from '../logger.js';
-import { ManualClock } from '../manual-clock.js';
-import { AgentRepository } from '../store/agent-repository.js';
 import { ConversationLog } from '../store/conversation-log.js';
-import { openDatabase } from '../store/database.js';
-import { TeamRepository } from '../store/team-repository.js';
-import { AgentRoster } from './agent-roster.js';
-import { CallQueues } from './call-queues.js';
 import { WaitingRoom } from './waiting-room.js';
 
-const migrations = join(import.meta.dirname, '../../../resources/migrations');
 const RING_MS = 20_000;
 /** Wall-clock time at clock 0: the conversation log and queued times read Date. */
 const T0 = Date.parse('2026-03-02T01:00:00.000Z');
 const HOLD = new Int16Array(8000 * 5);
 const ANNOUNCEMENT = new Int16Array(8000 * 2);
-const cleanups: (() => void)[] = [];
 afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
   vi.useRealTimers();
 });
 
@@ -48,22 +39,10 @@ function waitingWorkflow(
 function setup() {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(T0);
-  const dir = tempDir();
-  const database = openDatabase(join(dir.path, 'switchboard.db'), migrations);
-  const teams = new TeamRepository(database.db);
-  const agents = new AgentRepository(database.db);
-  const conversations = new ConversationLog(database.db);
-  const clock = new ManualClock();
-  const roster = new AgentRoster(agents, clock);
-  const queues = new CallQueues({
-    clock,
-    roster,
-    team: (id) => teams.get(id),
-    agentUri: (extension) => `sip:${extension}@pbx`,
-    logger: silentLogger,
-    onChange: () => undefined,
+  const { db, teams, agents, clock, roster, queues, team } = routingFixture({
     onAnswered: (entry, agentId) => conversations.answered(entry.call.id, agentId, new Date()),
   });
+  const conversations = new ConversationLog(db);
   const joins: string[] = [];
   const announcements: { position: number; at: number }[] = [];
   const runs: { workflowId: string; at: number; state: string | undefined }[] = [];
@@ -103,12 +82,6 @@ function setup() {
     conversations,
     logger: silentLogger,
   });
-  cleanups.push(() => {
-    queues.close();
-    roster.close();
-    database.close();
-    dir.remove();
-  });
   let extension = 200;
   const office = {
     clock,
@@ -124,12 +97,7 @@ function setup() {
     set workflowMs(ms: number) {
       workflowMs = ms;
     },
-    team(name: string, routing: Partial<TeamRouting> = {}): Team {
-      return teams.save({
-        name,
-        routing: teamRoutingSchema.parse({ wrapUpSec: 0, announcePosition: false, ...routing }),
-      })!;
-    },
+    team,
     route(team: Team, routing: Partial<TeamRouting>): void {
       teams.save({ id: team.id, name: team.name, routing: { ...team.routing, ...routing } });
     },
@@ -287,9 +255,7 @@ describe('waiting room', () => {
 
   it('takes the no-answer path with the reason when the team is closed, its wait known', async () => {
     const office = setup();
-    const sales = office.team('Sales', {
-      hours: { id: 'never', name: 'Never', timeZone: 'Asia/Seoul', weekly: [], holidays: [], exceptions: [] },
-    });
+    const sales = office.team('Sales', { hours: neverOpen });
     office.agent('Ann', sales, 'available');
     const call = office.call();
     expect(await office.wait(call, sales)).toEqual({ kind: 'no_answer', why: 'the team is closed' });
@@ -323,16 +289,11 @@ describe('waiting room', () => {
 
   it('stops moving a caller between teams that overflow to each other after three moves', async () => {
     const office = setup();
-    const never = {
-      id: 'never',
-      name: 'Never',
-      timeZone: 'Asia/Seoul',
-      weekly: [],
-      holidays: [],
-      exceptions: [],
-    };
-    const sales = office.team('Sales', { hours: never });
-    const support = office.team('Support', { hours: never, overflow: { kind: 'team', teamId: sales.id } });
+    const sales = office.team('Sales', { hours: neverOpen });
+    const support = office.team('Support', {
+      hours: neverOpen,
+      overflow: { kind: 'team', teamId: sales.id },
+    });
     office.route(sales, { overflow: { kind: 'team', teamId: support.id } });
     office.agent('Ann', sales);
     office.agent('Bob', support);

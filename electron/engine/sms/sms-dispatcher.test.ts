@@ -1,15 +1,12 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { smsSettingsSchema, type SmsSettings } from '../../../shared/domain/sms.js';
-import { tempDir } from '../../../test/fakes/temp-dir.js';
+import { testDatabase } from '../../../test/fakes/test-database.js';
 import type { Logger } from '../logger.js';
 import { ManualClock } from '../manual-clock.js';
-import { openDatabase } from '../store/database.js';
 import { SmsOutbox } from '../store/sms-outbox.js';
 import { NO_PROVIDER_REASON, SmsDispatcher } from './sms-dispatcher.js';
 import type { GatewayResult, OutgoingSms, SmsGateway } from './sms-gateway.js';
 
-const migrations = join(import.meta.dirname, '../../../resources/migrations');
 const EPOCH = Date.parse('2026-03-02T09:00:00Z');
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -31,8 +28,6 @@ class StubGateway implements SmsGateway {
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('SMS dispatcher', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let database: ReturnType<typeof openDatabase>;
   let outbox: SmsOutbox;
   let clock: ManualClock;
   let gateway: StubGateway;
@@ -58,9 +53,7 @@ describe('SMS dispatcher', () => {
     outbox.queue({ callId: null, to: '01012345678', text }, new Date(EPOCH + clock.now()));
 
   beforeEach(() => {
-    dir = tempDir();
-    database = openDatabase(join(dir.path, 'switchboard.db'), migrations);
-    outbox = new SmsOutbox(database.db);
+    outbox = new SmsOutbox(testDatabase().db);
     clock = new ManualClock();
     gateway = new StubGateway();
     settings = smsSettingsSchema.parse({
@@ -73,8 +66,6 @@ describe('SMS dispatcher', () => {
   });
   afterEach(async () => {
     await dispatcher.close();
-    database.close();
-    dir.remove();
   });
 
   it('sends a message as soon as it is queued', async () => {

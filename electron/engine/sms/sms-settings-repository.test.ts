@@ -1,13 +1,11 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { smsSettingsInputSchema } from '../../../shared/domain/sms.js';
-import { tempDir } from '../../../test/fakes/temp-dir.js';
-import { openDatabase } from '../store/database.js';
+import { testDatabase, type TestDatabase } from '../../../test/fakes/test-database.js';
 import { plainFileCipher, SecretStore } from '../store/secret-store.js';
 import { SettingsRepository } from '../store/settings-repository.js';
 import { SmsSecretRequiredError, SmsSettingsRepository } from './sms-settings-repository.js';
 
-const migrations = join(import.meta.dirname, '../../../resources/migrations');
 const http = (fields: Record<string, unknown>) =>
   smsSettingsInputSchema.parse({
     provider: {
@@ -21,21 +19,15 @@ const issues = (input: unknown) =>
   smsSettingsInputSchema.safeParse(input).error?.issues.map((issue) => issue.message) ?? [];
 
 describe('SMS settings', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let database: ReturnType<typeof openDatabase>;
+  let database: TestDatabase;
   let repository: SmsSettingsRepository;
 
   beforeEach(() => {
-    dir = tempDir();
-    database = openDatabase(join(dir.path, 'switchboard.db'), migrations);
+    database = testDatabase();
     repository = new SmsSettingsRepository(
       database.db,
-      new SecretStore(join(dir.path, 'secrets.json'), plainFileCipher),
+      new SecretStore(join(database.dir, 'secrets.json'), plainFileCipher),
     );
-  });
-  afterEach(() => {
-    database.close();
-    dir.remove();
   });
 
   it('starts with no provider, five attempts and a 30 s first retry', () => {

@@ -1,27 +1,13 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../test/fakes/temp-dir.js';
+import { describe, expect, it } from 'vitest';
+import { testDatabase } from '../../../test/fakes/test-database.js';
 import { AgentRepository, ExtensionTakenError } from './agent-repository.js';
-import { openDatabase } from './database.js';
 import { TeamRepository } from './team-repository.js';
 
-const migrations = join(import.meta.dirname, '../../../resources/migrations');
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
 function setup() {
-  const dir = tempDir();
-  const file = join(dir.path, 'switchboard.db');
-  const database = openDatabase(file, migrations);
-  cleanups.push(() => {
-    database.close();
-    dir.remove();
-  });
-  const teams = new TeamRepository(database.db);
+  const { db } = testDatabase();
+  const teams = new TeamRepository(db);
   return {
-    agents: new AgentRepository(database.db),
+    agents: new AgentRepository(db),
     teams,
     sales: teams.save({ name: 'Sales' })!,
     support: teams.save({ name: 'Support' })!,

@@ -1,34 +1,22 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../test/fakes/temp-dir.js';
+import { describe, expect, it } from 'vitest';
+import { testDatabase } from '../../../test/fakes/test-database.js';
 import { CallEventLog } from './call-event-log.js';
 import { CallRecords } from './call-records.js';
 import { CallbackList } from './callback-list.js';
 import { ConversationLog } from './conversation-log.js';
-import { openDatabase } from './database.js';
 
-const migrations = join(import.meta.dirname, '../../../resources/migrations');
 const T0 = Date.parse('2026-03-02T01:00:00.000Z');
 /** `s` seconds into the test's day. */
 const at = (s: number) => new Date(T0 + s * 1000);
 const iso = (s: number) => at(s).toISOString();
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
 
 function setup() {
-  const dir = tempDir();
-  const file = join(dir.path, 'switchboard.db');
-  const database = openDatabase(file, migrations);
-  cleanups.push(() => {
-    database.close();
-    dir.remove();
-  });
-  const log = new ConversationLog(database.db);
-  const records = new CallRecords(database.db, dir.path);
-  const callbacks = new CallbackList(database.db);
-  const events = new CallEventLog(database.db);
+  const { db, dir } = testDatabase();
+  const log = new ConversationLog(db);
+  const records = new CallRecords(db, dir);
+  const callbacks = new CallbackList(db);
+  const events = new CallEventLog(db);
   /** An inbound call that started at 0 s. */
   const start = (id: string) =>
     log.started({ id, direction: 'inbound', lineId: 'line-1', caller: '0101', dialled: '0200', at: at(0) });
@@ -36,7 +24,7 @@ function setup() {
     records.saveVoicemail({
       callId,
       caller: '0101',
-      file: join(dir.path, 'voicemail', `${callId}.wav`),
+      file: join(dir, 'voicemail', `${callId}.wav`),
       durationMs: 3000,
       teamId: null,
     });

@@ -1,27 +1,16 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../test/fakes/temp-dir.js';
-import { openDatabase } from './database.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { testDatabase, type TestDatabase } from '../../../test/fakes/test-database.js';
 import { SmsNotFailedError, SmsOutbox, type SmsRow } from './sms-outbox.js';
 
-const migrations = join(import.meta.dirname, '../../../resources/migrations');
 const at = (iso: string) => new Date(iso);
 
 describe('SMS outbox', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let file: string;
-  let database: ReturnType<typeof openDatabase>;
+  let database: TestDatabase;
   let outbox: SmsOutbox;
 
   beforeEach(() => {
-    dir = tempDir();
-    file = join(dir.path, 'switchboard.db');
-    database = openDatabase(file, migrations);
+    database = testDatabase();
     outbox = new SmsOutbox(database.db);
-  });
-  afterEach(() => {
-    database.close();
-    dir.remove();
   });
 
   it('keeps queued messages across a reopen, due at once, newest first in the list', () => {
@@ -30,9 +19,7 @@ describe('SMS outbox', () => {
       { callId: null, agentId: 'a1', to: '01033334444', text: 'second' },
       at('2026-01-01T10:01:00Z'),
     );
-    database.close();
-    database = openDatabase(file, migrations);
-    outbox = new SmsOutbox(database.db);
+    outbox = new SmsOutbox(database.reopen());
     expect(outbox.list().map((m) => m.text)).toEqual(['second', 'first']);
     expect(outbox.due(at('2026-01-01T10:05:00Z'), 10).map((m) => m.text)).toEqual(['first', 'second']);
     expect(outbox.due(at('2026-01-01T10:00:30Z'), 10).map((m) => m.text)).toEqual(['first']);

@@ -1,34 +1,17 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../test/fakes/temp-dir.js';
+import { describe, expect, it } from 'vitest';
+import { testDatabase } from '../../../test/fakes/test-database.js';
 import { teamRoutingSchema } from '../../../shared/domain/teams.js';
 import { AgentRepository } from './agent-repository.js';
-import { openDatabase } from './database.js';
 import { teams as teamsTable } from './schema.js';
 import { TeamNameTakenError, TeamRepository } from './team-repository.js';
 
-const migrations = join(import.meta.dirname, '../../../resources/migrations');
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
 function setup() {
-  const dir = tempDir();
-  const file = join(dir.path, 'db.sqlite');
-  let database = openDatabase(file, migrations);
-  cleanups.push(() => {
-    database.close();
-    dir.remove();
-  });
+  const database = testDatabase();
   return {
     db: () => database.db,
     teams: () => new TeamRepository(database.db),
     agents: () => new AgentRepository(database.db),
-    reopen() {
-      database.close();
-      database = openDatabase(file, migrations);
-    },
+    reopen: () => void database.reopen(),
   };
 }
 
