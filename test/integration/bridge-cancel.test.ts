@@ -32,7 +32,9 @@ describe('a caller who hangs up while the agent rings', () => {
     await agent.waitForEvent((e) => e.type === 'CALL_CLOSED', 5000);
     expect(agent.events.some((e) => e.type === 'CALL_INCOMING')).toBe(true);
     expect(agent.events.some((e) => e.type === 'CALL_ESTABLISHED')).toBe(false);
-    await vi.waitFor(() => expect(outcomes).toEqual([{ kind: 'no-answer' }]));
+    await vi.waitFor(() =>
+      expect(outcomes).toEqual([{ kind: 'no-answer', legs: { [testbed.uri('agent1')]: 'cancelled' } }]),
+    );
     expect(testbed.logs('kamailio')).toMatch(/TESTBED REQ CANCEL sip:agent1@/);
   });
 });

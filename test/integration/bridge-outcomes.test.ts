@@ -90,7 +90,7 @@ describe('bridge outcomes when the agent does not take the call', () => {
     expect(result.code, describeSipp(result)).toBe(0);
 
     const { tried, played, digits, end } = await handled;
-    expect(tried.outcome).toEqual({ kind: 'busy' });
+    expect(tried.outcome).toEqual({ kind: 'busy', legs: { [testbed.uri('agent1')]: 'busy' } });
     expect(tried.state).toBe('answered');
     expect(played).toEqual({ interrupted: false });
     expect(digits).toEqual<CollectedDigits>({ digits: '123', status: 'ok' });
@@ -119,7 +119,7 @@ describe('bridge outcomes when the agent does not take the call', () => {
     expect(result.code, describeSipp(result)).toBe(0);
 
     const { tried, digits, end } = await handled;
-    expect(tried.outcome).toEqual({ kind: 'no-answer' });
+    expect(tried.outcome).toEqual({ kind: 'no-answer', legs: { [testbed.uri('agent1')]: 'no-answer' } });
     expect(tried.state).toBe('answered');
     expect(tried.ms).toBeGreaterThanOrEqual(2000);
     expect(tried.ms).toBeLessThan(3000);
@@ -147,11 +147,15 @@ describe('bridge outcomes when the agent does not take the call', () => {
     expect(result.code, describeSipp(result)).toBe(0);
 
     const { signedOut, unknown, digits, end } = await handled;
-    expect(signedOut.outcome).toEqual({ kind: 'no-answer' });
+    expect(signedOut.outcome).toEqual({ kind: 'no-answer', legs: { [testbed.uri('agent2')]: 'no-answer' } });
     expect(signedOut.state).toBe('answered');
     // Kamailio answers at once, not after a ring timeout.
     expect(signedOut.ms).toBeLessThan(1000);
-    expect(unknown.outcome).toEqual({ kind: 'failed', reason: '404 Not Found' });
+    expect(unknown.outcome).toEqual({
+      kind: 'failed',
+      reason: '404 Not Found',
+      legs: { [testbed.uri('nobody')]: 'failed' },
+    });
     expect(unknown.state).toBe('answered');
     expect(digits).toEqual<CollectedDigits>({ digits: '123', status: 'ok' });
     expect(end).toEqual<CallEnd>({ reason: 'caller-hung-up' });
@@ -186,7 +190,7 @@ describe('trying the next agent after a busy one', () => {
     expect(result.code, describeSipp(result)).toBe(0);
 
     const { first, second, end } = await handled;
-    expect(first.outcome).toEqual({ kind: 'busy' });
+    expect(first.outcome).toMatchObject({ kind: 'busy' });
     expect(first.state).toBe('answered');
     expect(second.outcome).toMatchObject({ kind: 'bridged' });
     expect(second.state).toBe('answered');

@@ -30,7 +30,9 @@ describe('bridging a caller to an agent', () => {
     const agent = testbed.agent('agent1');
     const result = await callOffice(testbed);
     expect(result.code, describeSipp(result)).toBe(0);
-    expect(outcomes).toEqual([{ kind: 'bridged', target: testbed.uri('agent1') }]);
+    expect(outcomes).toEqual([
+      { kind: 'bridged', target: testbed.uri('agent1'), legs: { [testbed.uri('agent1')]: 'answered' } },
+    ]);
     await agent.waitForEvent((e) => e.type === 'CALL_CLOSED', 5000);
     const digits = agent.events.filter((e) => e.type === 'CALL_DTMF_START').map((e) => e.param);
     expect(digits).toEqual(['1', '2', '3', '#']);

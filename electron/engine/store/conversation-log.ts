@@ -121,7 +121,7 @@ export class ConversationLog {
         .get()?.at;
       // The latest thing known of the call; ISO strings of one format sort as time.
       const endedAt = [last, row.answeredAt, row.startedAt]
-        .filter((at) => at != null)
+        .filter((at): at is string => at !== null && at !== undefined)
         .sort()
         .at(-1)!;
       this.db
