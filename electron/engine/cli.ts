@@ -73,6 +73,7 @@ async function main(): Promise<number> {
     media: voicemailRoute((id) => engine.voicemailFile(id), logger),
     agentOfToken: (presented) => engine.agentOfToken(presented),
   });
+  engine.onAgentTokensChanged(() => http.dropRevokedAgents());
   if (!isLoopback(http.host)) {
     logger.warn(`the UI and API are reachable from other computers on ${http.host}; the token is required`);
   }

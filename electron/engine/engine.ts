@@ -71,6 +71,8 @@ export interface Engine {
   voicemailFile(id: string): string | undefined;
   /** The agent an agent's app token belongs to. */
   agentOfToken(token: string): string | undefined;
+  /** Called when agents' tokens were revoked (or their agent removed). */
+  onAgentTokensChanged(listener: () => void): void;
   /** Call after changing lines outside the API (provisioning): status and SIP agents follow. */
   linesChanged(): void;
   close(): Promise<void>;
@@ -129,6 +131,7 @@ export function createEngine(options: EngineOptions): Engine {
   const teams = new TeamRepository(database.db);
   const agentRepository = new AgentRepository(database.db);
   const agentTokens = new AgentTokens(database.db);
+  const tokenListeners = new Set<() => void>();
   const hold = holdChime();
   const routing = new OfficeRouting({
     clock: systemClock,
@@ -267,6 +270,9 @@ export function createEngine(options: EngineOptions): Engine {
         callbacks,
         routing,
         publishCallback: (callback) => rpc.emit('callbacks.changed', callback),
+        agentTokensChanged: () => {
+          for (const listener of tokenListeners) listener();
+        },
       }),
       ...createSmsHandlers({ outbox: sms, settings: smsSettings, dispatcher: smsDispatcher }),
       ...createInboxHandlers({
@@ -316,6 +322,7 @@ export function createEngine(options: EngineOptions): Engine {
     status: () => statusBoard.snapshot(),
     voicemailFile: (id) => records.voicemail.file(id),
     agentOfToken: (token) => agentTokens.agentOf(token),
+    onAgentTokensChanged: (listener) => tokenListeners.add(listener),
     linesChanged,
     async close() {
       if (closed) return;

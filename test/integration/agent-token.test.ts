@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { engineWithApi } from '../support/engine-api.js';
 import { RawApiClient } from '../support/ws-client.js';
 
@@ -9,7 +9,7 @@ import { RawApiClient } from '../support/ws-client.js';
 describe('an agent’s own API token', () => {
   const running = engineWithApi();
 
-  it('acts for its agent only, and stops working once revoked', async () => {
+  it('acts for its agent only, and is cut off and refused once revoked', async () => {
     const { api, engine } = running;
     const ann = await api.result<{ id: string }>('agents.save', { name: 'Ann', extension: '201' });
     const bob = await api.result<{ id: string }>('agents.save', { name: 'Bob', extension: '202' });
@@ -39,10 +39,15 @@ describe('an agent’s own API token', () => {
           error: { code: 'UNAUTHORIZED' },
         });
       }
+      // Revoking the agent's tokens (a lost laptop) disconnects the app at once.
+      expect(await api.result('agents.revokeTokens', { agentId: ann.id })).toEqual({ revoked: 1 });
+      expect(await app.waitFor((frame) => frame.t === 'err' && frame.id === null)).toMatchObject({
+        error: { code: 'UNAUTHORIZED' },
+      });
+      await vi.waitFor(() => expect(app.closeCode).toBe(1008));
     } finally {
       app.close();
     }
-    expect(await api.result('agents.revokeTokens', { agentId: ann.id })).toEqual({ revoked: 1 });
     const refused = await RawApiClient.connect(engine.origin, `?token=${encodeURIComponent(token)}`);
     expect(await refused.waitFor((frame) => frame.t === 'err')).toMatchObject({
       error: { code: 'UNAUTHORIZED' },

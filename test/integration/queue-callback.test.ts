@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
+import { findToneBursts, readPcmWav } from '../pbx/tone-analysis.js';
 import { conversationRows, setUpTeam } from '../support/office-routing.js';
 import { officeWithTestbed } from '../support/office-with-testbed.js';
 import { stepEntries } from '../support/step-entries.js';
@@ -14,6 +15,8 @@ interface CallbackRow {
 }
 
 const MOBILE = '01012345678';
+/** The tone each test bed phone plays into its calls (test/pbx/testbed.ts). */
+const TONE_HZ = { agent1: 440, agent2: 660 } as const;
 
 /**
  * The "callback when busy" recipe on a real waiting caller (baresip agent2 dialling the office):
@@ -87,9 +90,20 @@ describe('a callback taken in the queue and returned by an agent', () => {
     const customerUp = await customer.nextEvent(customerSince, 'CALL_ESTABLISHED', 10_000);
     // The agent's phone was answered before the customer's rang.
     expect(agentUp.receivedAt).toBeLessThanOrEqual(customerUp.receivedAt);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     await customer.hangup();
     await agent.nextEvent(agentSince, 'CALL_CLOSED', 10_000);
+    await customer.nextEvent(customerSince, 'CALL_CLOSED', 10_000);
+    // Audio both ways through the engine's bridge: each phone heard the other's tone.
+    const heard = (name: 'agent1' | 'agent2') =>
+      readPcmWav(
+        testbed
+          .recordings(name)
+          .filter((file) => file.endsWith('-dec.wav'))
+          .at(-1)!,
+      );
+    expect(findToneBursts(heard('agent1'), TONE_HZ.agent2)).not.toHaveLength(0);
+    expect(findToneBursts(heard('agent2'), TONE_HZ.agent1)).not.toHaveLength(0);
     await vi.waitFor(
       async () => {
         const [done] = await api.result<CallbackRow[]>('callbacks.list', {});

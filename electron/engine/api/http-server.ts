@@ -27,6 +27,8 @@ export interface HttpApiOptions {
 export interface HttpApi {
   readonly host: string;
   readonly port: number;
+  /** Disconnects agents' apps whose token no longer holds (revoked, or the agent removed). */
+  dropRevokedAgents(): void;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,8 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
     else res.writeHead(404).end();
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  /** Agents' apps connected now, by the token they came with. */
+  const agentClients = new Map<WebSocket, string>();
 
   server.on('clientError', (_error, socket) => socket.destroy());
   server.on('upgrade', (req, socket, head) => {
@@ -81,6 +85,11 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
         return;
       }
       rpc.attach(webSocketTransport(ws), scope);
+      const presented = presentedToken(req, url);
+      if (scope.kind === 'agent' && presented) {
+        agentClients.set(ws, presented);
+        ws.once('close', () => agentClients.delete(ws));
+      }
     });
   });
 
@@ -96,6 +105,13 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
   return {
     host: options.host,
     port: address.port,
+    dropRevokedAgents() {
+      for (const [ws, token] of agentClients) {
+        if (options.agentOfToken?.(token) !== undefined) continue;
+        agentClients.delete(ws);
+        rejectSocket(ws, new RpcError('UNAUTHORIZED', 'The agent token was revoked'));
+      }
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.close(1001, 'Engine stopping');
@@ -114,12 +130,17 @@ function admit(req: IncomingMessage, url: URL, options: HttpApiOptions): ClientS
   if (origin !== undefined && !sameHost(origin, req.headers.host)) {
     return new RpcError('UNAUTHORIZED', 'Cross-origin connections are not allowed');
   }
-  const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-  const presented = url.searchParams.get('token') ?? bearer;
+  const presented = presentedToken(req, url);
   if (tokenMatches(options.token, presented)) return OFFICE_SCOPE;
   const agentId = presented ? options.agentOfToken?.(presented) : undefined;
   if (agentId !== undefined) return { kind: 'agent', agentId };
   return new RpcError('UNAUTHORIZED', 'Missing or wrong API token');
+}
+
+/** The token a client presents: `?token=` (browsers cannot set WebSocket headers) or Bearer. */
+function presentedToken(req: IncomingMessage, url: URL): string | undefined {
+  const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  return url.searchParams.get('token') ?? bearer;
 }
 
 function sameHost(origin: string, host: string | undefined): boolean {

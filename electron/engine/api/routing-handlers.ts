@@ -14,6 +14,8 @@ export interface RoutingHandlerDeps {
   callbacks: CallbackList;
   routing: OfficeRouting;
   publishCallback(callback: Callback): void;
+  /** Agents' tokens were revoked or their agent removed: connected apps must go. */
+  agentTokensChanged(): void;
 }
 
 type RoutingMethods = Pick<
@@ -81,14 +83,21 @@ export function createRoutingHandlers(deps: RoutingHandlerDeps): RoutingMethods 
     },
     'agents.remove': async ({ id }) => {
       const removed = agents.remove(id);
-      if (removed) routing.refresh();
+      if (removed) {
+        routing.refresh();
+        deps.agentTokensChanged();
+      }
       return { removed };
     },
     'agents.issueToken': async ({ agentId, label }) => {
       if (!agents.get(agentId)) throw new RpcError('NOT_FOUND', `No agent ${agentId}`);
       return { agentId, token: deps.tokens.issue(agentId, label) };
     },
-    'agents.revokeTokens': async ({ agentId }) => ({ revoked: deps.tokens.revokeAll(agentId) }),
+    'agents.revokeTokens': async ({ agentId }) => {
+      const revoked = deps.tokens.revokeAll(agentId);
+      deps.agentTokensChanged();
+      return { revoked };
+    },
     'presence.set': async ({ agentId, presence }) => {
       const agent = routing.setPresence(agentId, presence);
       if (!agent) throw new RpcError('NOT_FOUND', `No agent ${agentId}`);
