@@ -72,5 +72,19 @@ describe('a team queue with two agents', () => {
     // The third caller waited while both agents talked (the first call lasted 4 s plus its digits).
     expect(rows[2]!.wait_ms).toBeGreaterThan(3000);
     for (const row of rows) expect(row.talk_ms).toBeGreaterThan(1000);
+
+    // The live board was pushed to the client as it changed, and ends empty (its pace: queue-board.test.ts).
+    const boards = api.frames.filter(
+      (frame): frame is { name: string; payload: { calls: unknown[]; agents: { status: string }[] }[] } =>
+        (frame as { t?: string }).t === 'evt' && (frame as { name?: string }).name === 'queues.changed',
+    );
+    expect(boards.length).toBeGreaterThan(3);
+    expect(boards.some((frame) => frame.payload[0]?.calls.length === 1)).toBe(true);
+    await vi.waitFor(() => {
+      const last = api.frames
+        .filter((frame) => (frame as { name?: string }).name === 'queues.changed')
+        .at(-1) as { payload: { calls: unknown[] }[] };
+      expect(last.payload[0]?.calls).toEqual([]);
+    });
   }, 90_000);
 });
