@@ -3,6 +3,7 @@ import { AnalyticsPage } from '../features/analytics/analytics-page.js';
 import { InboxPage } from '../features/inbox/inbox-page.js';
 import { PhonePage } from '../features/phone/phone-page.js';
 import { SettingsPage } from '../features/settings/settings-page.js';
+import { WorkflowEditorPage } from '../features/workflows/editor/workflow-editor-page.js';
 import { WorkflowsPage } from '../features/workflows/workflows-page.js';
 import { AppLayout } from './app-layout.js';
 
@@ -20,6 +21,7 @@ export function createAppRouter(): AppRouter {
       children: [
         { index: true, element: <Navigate to="/workflows" replace /> },
         { path: 'workflows', element: <WorkflowsPage /> },
+        { path: 'workflows/:id', element: <WorkflowEditorPage /> },
         { path: 'inbox', element: <InboxPage /> },
         { path: 'phone', element: <PhonePage /> },
         { path: 'analytics', element: <AnalyticsPage /> },

@@ -1,9 +1,12 @@
+import { workflowMessagesEn } from '../features/workflows/workflow-messages.js';
+
 /**
  * English messages: the reference catalogue. Its keys are the type every other locale must
  * match exactly (see messages.ko.ts), so a missing or stray key fails compilation.
  * `{name}` marks a variable filled in by `t(key, { name })`.
  */
 export const en = {
+  ...workflowMessagesEn,
   'app.name': 'Switchboard',
   'language.label': 'Language / 언어',
   'language.ko': '한국어',
@@ -18,13 +21,6 @@ export const en = {
 
   'page.comingSoon': 'Coming in a later version',
   'page.whatYouWillDo': 'What you will do here',
-
-  'workflows.title': 'Workflows',
-  'workflows.lead':
-    'Draw IVR call flows on a canvas, test them with a virtual phone, and publish them at once.',
-  'workflows.point1': 'Greet callers with a recorded or spoken message and a button menu.',
-  'workflows.point2': 'Branch on office hours, holidays, the caller or what they entered.',
-  'workflows.point3': 'Send callers to a team, an agent, voicemail or a callback.',
 
   'inbox.title': 'Inbox',
   'inbox.lead': 'Every call in one place: who called, what they pressed in the IVR, and what happened next.',
@@ -139,6 +135,7 @@ export const en = {
 
   'common.save': 'Save',
   'common.saving': 'Saving…',
+  'common.delete': 'Delete',
   'common.cancel': 'Cancel',
   'common.saved': 'Saved',
   'common.fixFields': 'Please correct the fields marked below.',

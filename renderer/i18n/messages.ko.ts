@@ -1,7 +1,9 @@
+import { workflowMessagesKo } from '../features/workflows/workflow-messages.js';
 import type { Messages } from './messages.en.js';
 
 /** 한국어 메시지. `Messages` 타입이 영어 카탈로그와 같은 키를 빠짐없이 요구한다. */
 export const ko: Messages = {
+  ...workflowMessagesKo,
   'app.name': 'Switchboard',
   'language.label': 'Language / 언어',
   'language.ko': '한국어',
@@ -16,12 +18,6 @@ export const ko: Messages = {
 
   'page.comingSoon': '다음 버전에서 제공됩니다',
   'page.whatYouWillDo': '여기에서 할 수 있는 일',
-
-  'workflows.title': '워크플로',
-  'workflows.lead': '캔버스에 IVR 통화 흐름을 그리고, 가상 전화로 시험해 본 다음, 한 번에 게시하세요.',
-  'workflows.point1': '녹음하거나 음성 합성한 안내 멘트와 버튼 메뉴로 전화를 맞이합니다.',
-  'workflows.point2': '업무 시간, 공휴일, 발신자, 입력한 내용에 따라 흐름을 나눕니다.',
-  'workflows.point3': '전화를 팀이나 상담원, 음성사서함, 콜백 예약으로 연결합니다.',
 
   'inbox.title': '인박스',
   'inbox.lead': '모든 통화를 한곳에서: 누가 전화했는지, IVR에서 무엇을 눌렀는지, 그다음 어떻게 되었는지.',
@@ -136,6 +132,7 @@ export const ko: Messages = {
 
   'common.save': '저장',
   'common.saving': '저장 중…',
+  'common.delete': '삭제',
   'common.cancel': '취소',
   'common.saved': '저장했습니다',
   'common.fixFields': '아래 표시된 항목을 고쳐 주세요.',

@@ -4,8 +4,14 @@ import { createEngineSlice, type EngineSlice } from './slices/engine-slice.js';
 import { createLinesSlice, type LinesSlice } from './slices/lines-slice.js';
 import { createLocaleSlice, type LocaleSlice } from './slices/locale-slice.js';
 import { createSettingsSlice, type SettingsSlice } from './slices/settings-slice.js';
+import { createWorkflowsSlice, type WorkflowsSlice } from './slices/workflows-slice.js';
 
-export type AppState = ConnectionSlice & EngineSlice & LinesSlice & SettingsSlice & LocaleSlice;
+export type AppState = ConnectionSlice &
+  EngineSlice &
+  LinesSlice &
+  SettingsSlice &
+  LocaleSlice &
+  WorkflowsSlice;
 
 /** The one bound store of the renderer (zustand slices pattern). */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -14,4 +20,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createLinesSlice(...a),
   ...createSettingsSlice(...a),
   ...createLocaleSlice(...a),
+  ...createWorkflowsSlice(...a),
 }));

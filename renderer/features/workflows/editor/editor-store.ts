@@ -1,0 +1,207 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Workflow, WorkflowIssueShape } from '../../../../shared/domain/workflows.js';
+import type { Step, StepKind } from '../../../../shared/workflow/steps.js';
+import { mainLanguage } from '../../../../shared/workflow/step-prompts.js';
+import type { Trigger } from '../../../../shared/workflow/trigger.js';
+import type { WorkflowDefinition } from '../../../../shared/workflow/workflow.js';
+import type { Api } from '../../../stores/api.js';
+import { newStep } from './new-step.js';
+
+/** Edits are saved this long after the last one (and at once when leaving). */
+export const AUTOSAVE_MS = 800;
+/** Undo goes back this many edits. */
+const HISTORY_LIMIT = 200;
+
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
+
+export interface EditorState {
+  readonly workflowId: string;
+  name: string;
+  definition: WorkflowDefinition;
+  /** Step ids (and 'trigger') selected on the canvas. */
+  selected: readonly string[];
+  issues: readonly WorkflowIssueShape[];
+  saveState: SaveState;
+  saveError: string | null;
+  past: readonly WorkflowDefinition[];
+  future: readonly WorkflowDefinition[];
+
+  select(ids: readonly string[]): void;
+  rename(name: string): void;
+  setTrigger(trigger: Trigger): void;
+  /** Replaces a step with its edited version (same id); its edges stay. */
+  updateStep(step: Step): void;
+  /** Adds a step named `name` (the kind's label in the manager's language) and selects it. */
+  addStep(kind: StepKind, position: { x: number; y: number }, name: string): string;
+  /** Removes steps and every edge touching them. */
+  removeSteps(ids: readonly string[]): void;
+  /** One exit leads to one step: connecting it again moves the edge. */
+  connect(source: string, output: string, target: string): void;
+  removeEdges(indexes: readonly number[]): void;
+  /** Positions after a drag; not an undoable edit on its own (drags would flood the history). */
+  moveSteps(positions: ReadonlyMap<string, { x: number; y: number }>): void;
+  undo(): void;
+  redo(): void;
+  /** Saves the draft now; resolves with the server's problems list. */
+  save(): Promise<void>;
+  publish(note: string): Promise<number>;
+}
+
+export type EditorStore = StoreApi<EditorState>;
+
+/**
+ * One open workflow in the editor: the draft as the canvas and inspector change it, undo and
+ * redo, and autosave to the engine (which validates and answers with the problems). The
+ * engine's schemas are the model; nothing here re-defines a step.
+ */
+export function createEditorStore(workflow: Workflow, api: Api): EditorStore {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let saving: Promise<void> = Promise.resolve();
+
+  return createStore<EditorState>()((set, get) => {
+    const scheduleSave = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void get().save(), AUTOSAVE_MS);
+    };
+    /** An undoable edit of the definition. */
+    const edit = (change: (definition: WorkflowDefinition) => WorkflowDefinition) => {
+      const before = get().definition;
+      const after = change(before);
+      if (after === before) return;
+      set({
+        definition: after,
+        past: [...get().past, before].slice(-HISTORY_LIMIT),
+        future: [],
+        saveState: 'unsaved',
+      });
+      scheduleSave();
+    };
+    const mapSteps = (definition: WorkflowDefinition, map: (step: Step) => Step): WorkflowDefinition => ({
+      ...definition,
+      steps: definition.steps.map(map),
+    });
+
+    return {
+      workflowId: workflow.id,
+      name: workflow.name,
+      definition: workflow.draft,
+      selected: [],
+      issues: workflow.issues,
+      saveState: 'saved',
+      saveError: null,
+      past: [],
+      future: [],
+
+      select: (ids) => set({ selected: ids }),
+      rename: (name) => {
+        set({ name, saveState: 'unsaved' });
+        scheduleSave();
+      },
+      setTrigger: (trigger) => edit((d) => ({ ...d, trigger })),
+      updateStep: (step) => edit((d) => mapSteps(d, (s) => (s.id === step.id ? step : s))),
+      addStep: (kind, position, name) => {
+        const { definition } = get();
+        const taken = new Set(definition.steps.map((s) => s.id));
+        const step = {
+          ...newStep(kind, taken, freeSpot(definition, position), mainLanguage(definition)),
+          name,
+        };
+        edit((d) => ({ ...d, steps: [...d.steps, step] }));
+        set({ selected: [step.id] });
+        return step.id;
+      },
+      removeSteps: (ids) => {
+        const gone = new Set(ids);
+        edit((d) => ({
+          ...d,
+          steps: d.steps.filter((s) => !gone.has(s.id)),
+          edges: d.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target)),
+        }));
+        set({ selected: get().selected.filter((id) => !gone.has(id)) });
+      },
+      connect: (source, output, target) =>
+        edit((d) => ({
+          ...d,
+          edges: [
+            ...d.edges.filter((e) => !(e.source === source && e.output === output)),
+            { source, output, target },
+          ],
+        })),
+      removeEdges: (indexes) => {
+        const gone = new Set(indexes);
+        edit((d) => ({ ...d, edges: d.edges.filter((_, index) => !gone.has(index)) }));
+      },
+      moveSteps: (positions) => {
+        set({
+          definition: mapSteps(get().definition, (s) => {
+            const position = positions.get(s.id);
+            return position ? { ...s, position } : s;
+          }),
+          saveState: 'unsaved',
+        });
+        scheduleSave();
+      },
+      undo: () => {
+        const previous = get().past.at(-1);
+        if (!previous) return;
+        set({
+          definition: previous,
+          past: get().past.slice(0, -1),
+          future: [get().definition, ...get().future],
+          saveState: 'unsaved',
+        });
+        scheduleSave();
+      },
+      redo: () => {
+        const next = get().future[0];
+        if (!next) return;
+        set({
+          definition: next,
+          past: [...get().past, get().definition],
+          future: get().future.slice(1),
+          saveState: 'unsaved',
+        });
+        scheduleSave();
+      },
+      save: () => {
+        clearTimeout(timer);
+        // One save at a time, each sending the state of its own moment.
+        saving = saving.then(async () => {
+          const { definition, name } = get();
+          set({ saveState: 'saving' });
+          try {
+            const saved = await api.call('workflows.saveDraft', { id: workflow.id, name, definition });
+            const changedMeanwhile = get().definition !== definition || get().name !== name;
+            set({ issues: saved.issues, saveState: changedMeanwhile ? 'unsaved' : 'saved', saveError: null });
+          } catch (error) {
+            set({ saveState: 'failed', saveError: error instanceof Error ? error.message : String(error) });
+          }
+        });
+        return saving;
+      },
+      publish: async (note) => {
+        await get().save();
+        if (get().saveState !== 'saved') throw new Error(get().saveError ?? 'The draft is not saved');
+        const version = await api.call('workflows.publish', { id: workflow.id, note });
+        return version.number;
+      },
+    };
+  });
+}
+
+/** Node footprint for placing new steps, roughly as the canvas draws them. */
+const NODE_WIDTH = 240;
+const NODE_HEIGHT = 140;
+
+/** `wanted`, or the first spot below it that no step (nor the trigger at 0,0) covers. */
+function freeSpot(
+  definition: WorkflowDefinition,
+  wanted: { x: number; y: number },
+): { x: number; y: number } {
+  const taken = [{ x: 0, y: 0 }, ...definition.steps.flatMap((s) => (s.position ? [s.position] : []))];
+  const spot = { ...wanted };
+  while (taken.some((p) => Math.abs(p.x - spot.x) < NODE_WIDTH && Math.abs(p.y - spot.y) < NODE_HEIGHT)) {
+    spot.y += NODE_HEIGHT;
+  }
+  return spot;
+}

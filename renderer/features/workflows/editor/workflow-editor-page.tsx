@@ -1,0 +1,151 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useState } from 'react';
+import { Link, useBlocker, useParams } from 'react-router';
+import { useStore } from 'zustand';
+import { useT } from '../../../i18n/use-t.js';
+import { useAppStore } from '../../../stores/app-store.js';
+import { createEditorStore, type EditorStore } from './editor-store.js';
+import { ProblemsPanel } from './problems-panel.js';
+import { StepInspector } from './step-inspector.js';
+import { StepPalette } from './step-palette.js';
+import { WorkflowCanvas } from './workflow-canvas.js';
+
+/** One workflow open for editing: toolbar, palette, canvas, inspector, problems. */
+export function WorkflowEditorPage() {
+  const t = useT();
+  const { id } = useParams();
+  const api = useAppStore((s) => s.api);
+  const [store, setStore] = useState<EditorStore | undefined>();
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!id) return;
+    let cancelled = false;
+    api
+      .call('workflows.get', { id })
+      .then((workflow) => {
+        if (!cancelled) setStore(createEditorStore(workflow, api));
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      cancelled = true;
+    };
+  }, [id, api]);
+
+  if (error) {
+    return (
+      <div className="page">
+        <p className="form-error" role="alert">
+          {t('error.generic', { message: error })}
+        </p>
+      </div>
+    );
+  }
+  if (!store) return <div className="page" aria-busy="true" />;
+  return <Editor store={store} />;
+}
+
+function Editor({ store }: { store: EditorStore }) {
+  const t = useT();
+  const name = useStore(store, (s) => s.name);
+  const saveState = useStore(store, (s) => s.saveState);
+  const saveError = useStore(store, (s) => s.saveError);
+  const errors = useStore(store, (s) => s.issues.filter((issue) => issue.severity === 'error').length);
+  const canUndo = useStore(store, (s) => s.past.length > 0);
+  const canRedo = useStore(store, (s) => s.future.length > 0);
+  const [flash, setFlash] = useState('');
+  const unsaved = saveState !== 'saved';
+
+  // Leaving with edits not yet saved: save first, or ask.
+  const blocker = useBlocker(unsaved);
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    void store
+      .getState()
+      .save()
+      .then(() => {
+        if (store.getState().saveState === 'saved' || window.confirm(t('editor.leaveUnsaved')))
+          blocker.proceed();
+        else blocker.reset();
+      });
+  }, [blocker, store, t]);
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+  useEffect(() => {
+    const keys = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z') return;
+      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+      event.preventDefault();
+      if (event.shiftKey) store.getState().redo();
+      else store.getState().undo();
+    };
+    window.addEventListener('keydown', keys);
+    return () => window.removeEventListener('keydown', keys);
+  }, [store]);
+
+  const publish = async () => {
+    try {
+      const version = await store.getState().publish('');
+      setFlash(t('editor.published', { version }));
+    } catch (e) {
+      setFlash(t('error.generic', { message: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  return (
+    <div className="editor">
+      <header className="editor-toolbar">
+        <Link to="/workflows">← {t('editor.back')}</Link>
+        <label className="editor-name">
+          <span className="visually-hidden">{t('editor.name')}</span>
+          <input
+            value={name}
+            maxLength={80}
+            onChange={(event) => store.getState().rename(event.target.value)}
+          />
+        </label>
+        <span className="save-state" role="status">
+          {saveState === 'saving'
+            ? t('editor.saving')
+            : saveState === 'saved'
+              ? t('editor.saved')
+              : saveState === 'failed'
+                ? t('editor.saveFailed', { message: saveError ?? '' })
+                : t('editor.unsaved')}
+        </span>
+        <button type="button" className="button" disabled={!canUndo} onClick={() => store.getState().undo()}>
+          {t('editor.undo')}
+        </button>
+        <button type="button" className="button" disabled={!canRedo} onClick={() => store.getState().redo()}>
+          {t('editor.redo')}
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          disabled={errors > 0}
+          title={errors > 0 ? t('editor.publishBlocked') : undefined}
+          onClick={() => void publish()}
+        >
+          {t('editor.publish')}
+        </button>
+        <span className="flash" role="status">
+          {flash}
+        </span>
+      </header>
+      <ReactFlowProvider>
+        <div className="editor-body">
+          <StepPalette store={store} />
+          <WorkflowCanvas store={store} />
+          <div className="editor-side">
+            <StepInspector store={store} />
+            <ProblemsPanel store={store} />
+          </div>
+        </div>
+      </ReactFlowProvider>
+    </div>
+  );
+}
