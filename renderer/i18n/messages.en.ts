@@ -1,4 +1,7 @@
-import { workflowMessagesEn } from '../features/workflows/workflow-messages.js';
+import { inspectorMessages } from '../features/workflows/inspector-messages.js';
+import { testCallMessages } from '../features/workflows/test-call-messages.js';
+import { versionsMessages } from '../features/workflows/versions-messages.js';
+import { workflowMessages } from '../features/workflows/workflow-messages.js';
 
 /**
  * English messages: the reference catalogue. Its keys are the type every other locale must
@@ -6,7 +9,10 @@ import { workflowMessagesEn } from '../features/workflows/workflow-messages.js';
  * `{name}` marks a variable filled in by `t(key, { name })`.
  */
 export const en = {
-  ...workflowMessagesEn,
+  ...workflowMessages.en,
+  ...inspectorMessages.en,
+  ...testCallMessages.en,
+  ...versionsMessages.en,
   'app.name': 'Switchboard',
   'language.label': 'Language / 언어',
   'language.ko': '한국어',

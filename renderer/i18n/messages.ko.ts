@@ -1,9 +1,15 @@
-import { workflowMessagesKo } from '../features/workflows/workflow-messages.js';
+import { inspectorMessages } from '../features/workflows/inspector-messages.js';
+import { testCallMessages } from '../features/workflows/test-call-messages.js';
+import { versionsMessages } from '../features/workflows/versions-messages.js';
+import { workflowMessages } from '../features/workflows/workflow-messages.js';
 import type { Messages } from './messages.en.js';
 
 /** 한국어 메시지. `Messages` 타입이 영어 카탈로그와 같은 키를 빠짐없이 요구한다. */
 export const ko: Messages = {
-  ...workflowMessagesKo,
+  ...workflowMessages.ko,
+  ...inspectorMessages.ko,
+  ...testCallMessages.ko,
+  ...versionsMessages.ko,
   'app.name': 'Switchboard',
   'language.label': 'Language / 언어',
   'language.ko': '한국어',

@@ -1,8 +1,7 @@
-/**
- * The workflow editor's words, English and Korean side by side so a new key cannot miss one
- * language. Merged into the catalogues in i18n/messages.*.ts.
- */
-const messages = {
+import { splitCatalogue } from '../../i18n/bilingual.js';
+
+/** The workflow list's and editor's words (see i18n/bilingual.ts). */
+export const workflowMessages = splitCatalogue({
   'workflows.title': ['Workflows', '워크플로'],
   'workflows.lead': [
     'Call flows for your numbers. The topmost "customer called" workflow answers numbers bound to none.',
@@ -43,6 +42,8 @@ const messages = {
   'editor.publishNote': ['What changed (optional)', '변경 내용 (선택)'],
   'editor.published': ['Published version {version}', '버전 {version}을 게시했습니다'],
   'editor.publishBlocked': ['Fix the problems below to publish', '게시하려면 아래 문제를 고치세요'],
+  'editor.testCall': ['Test call', '테스트 통화'],
+  'editor.versions': ['Versions', '버전'],
   'editor.undo': ['Undo', '실행 취소'],
   'editor.redo': ['Redo', '다시 실행'],
   'editor.delete': ['Delete selected', '선택 항목 삭제'],
@@ -70,14 +71,4 @@ const messages = {
   'step.tag': ['Tag', '태그'],
   'step.transfer': ['Transfer', '전화 돌려주기'],
   'step.callback': ['Callback', '콜백 접수'],
-} as const satisfies Record<string, readonly [string, string]>;
-
-type Key = keyof typeof messages;
-
-export const workflowMessagesEn = Object.fromEntries(
-  Object.entries(messages).map(([key, [en]]) => [key, en]),
-) as Record<Key, string>;
-
-export const workflowMessagesKo = Object.fromEntries(
-  Object.entries(messages).map(([key, [, ko]]) => [key, ko]),
-) as Record<Key, string>;
+});

@@ -5,6 +5,7 @@ import { mainLanguage } from '../../../../shared/workflow/step-prompts.js';
 import type { Trigger } from '../../../../shared/workflow/trigger.js';
 import type { WorkflowDefinition } from '../../../../shared/workflow/workflow.js';
 import type { Api } from '../../../stores/api.js';
+import type { CanvasDecorations } from './canvas-decorations.js';
 import { newStep } from './new-step.js';
 
 /** Edits are saved this long after the last one (and at once when leaving). */
@@ -25,7 +26,12 @@ export interface EditorState {
   saveError: string | null;
   past: readonly WorkflowDefinition[];
   future: readonly WorkflowDefinition[];
+  /** What a side panel draws over the canvas (test call, analytics, diff); null for nothing. */
+  decorations: CanvasDecorations | null;
 
+  setDecorations(decorations: CanvasDecorations | null): void;
+  /** Takes the workflow as the engine has it now (after a rollback): history starts afresh. */
+  reload(workflow: Workflow): void;
   select(ids: readonly string[]): void;
   rename(name: string): void;
   setTrigger(trigger: Trigger): void;
@@ -91,7 +97,22 @@ export function createEditorStore(workflow: Workflow, api: Api): EditorStore {
       saveError: null,
       past: [],
       future: [],
+      decorations: null,
 
+      setDecorations: (decorations) => set({ decorations }),
+      reload: (fresh) => {
+        clearTimeout(timer);
+        set({
+          name: fresh.name,
+          definition: fresh.draft,
+          issues: fresh.issues,
+          past: [],
+          future: [],
+          selected: [],
+          saveState: 'saved',
+          saveError: null,
+        });
+      },
       select: (ids) => set({ selected: ids }),
       rename: (name) => {
         set({ name, saveState: 'unsaved' });

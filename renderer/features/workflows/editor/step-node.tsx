@@ -13,7 +13,7 @@ import type { StepFlowNode } from './to-flow.js';
 export const StepNode = memo(function StepNode({ data, selected }: NodeProps<StepFlowNode>) {
   const t = useT();
   const locale = useAppStore((state) => state.locale);
-  const { step, outputs, errors, warnings } = data;
+  const { step, outputs, errors, warnings, decoration } = data;
   const kind = step?.kind ?? 'trigger';
   const title = step ? step.name.trim() || t(`step.${step.kind}`) : t('step.trigger');
   const said = step
@@ -23,11 +23,14 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
     : undefined;
   return (
     <div
-      className={`step-node step-${kind}${selected ? ' selected' : ''}${errors > 0 ? ' has-errors' : ''}`}
+      className={`step-node step-${kind}${selected ? ' selected' : ''}${errors > 0 ? ' has-errors' : ''}${
+        decoration?.tone ? ` tone-${decoration.tone}` : ''
+      }`}
       data-testid={`node-${step?.id ?? 'trigger'}`}
     >
       {step && <Handle type="target" position={Position.Left} className="step-input" />}
       <div className="step-kind">{t(`step.${kind}`)}</div>
+      {decoration?.badge && <div className="step-badge">{decoration.badge}</div>}
       <div className="step-title">{title}</div>
       {said?.kind === 'tts' && <div className="step-said">{said.text}</div>}
       {(errors > 0 || warnings > 0) && (

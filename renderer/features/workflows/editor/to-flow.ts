@@ -4,6 +4,7 @@ import { outputLabel } from '../../../../shared/workflow/output-label.js';
 import { outputsOf, type Step } from '../../../../shared/workflow/steps.js';
 import { TRIGGER, TRIGGER_OUTPUT, type WorkflowDefinition } from '../../../../shared/workflow/workflow.js';
 import type { IssueText } from '../../../../shared/workflow/workflow-issue.js';
+import type { CanvasDecorations, DecorationTone } from './canvas-decorations.js';
 
 /** What a node on the canvas shows: its step (null for the trigger), its exits, its problems. */
 export interface StepNodeData extends Record<string, unknown> {
@@ -11,6 +12,7 @@ export interface StepNodeData extends Record<string, unknown> {
   outputs: { id: string; label: IssueText }[];
   errors: number;
   warnings: number;
+  decoration?: { tone?: DecorationTone; badge?: string };
 }
 
 export type StepFlowNode = FlowNode<StepNodeData, 'step'>;
@@ -28,6 +30,7 @@ export function toFlow(
   definition: WorkflowDefinition,
   issues: readonly WorkflowIssueShape[],
   selected: readonly string[],
+  decorations: CanvasDecorations | null = null,
 ): { nodes: StepFlowNode[]; edges: FlowEdge[] } {
   const chosen = new Set(selected);
   const count = (stepId: string, severity: 'error' | 'warning') =>
@@ -43,6 +46,7 @@ export function toFlow(
       outputs: [{ id: TRIGGER_OUTPUT, label: outputLabel('trigger', TRIGGER_OUTPUT) }],
       errors: count(TRIGGER, 'error'),
       warnings: count(TRIGGER, 'warning'),
+      decoration: decorations?.steps[TRIGGER],
     },
   };
   const nodes = definition.steps.map((step, index): StepFlowNode => ({

@@ -8,6 +8,8 @@ import { createEditorStore, type EditorStore } from './editor-store.js';
 import { ProblemsPanel } from './problems-panel.js';
 import { StepInspector } from './step-inspector.js';
 import { StepPalette } from './step-palette.js';
+import { TestCallPanel } from '../test-call/test-call-panel.js';
+import { VersionsDrawer } from '../versions/versions-drawer.js';
 import { WorkflowCanvas } from './workflow-canvas.js';
 
 /** One workflow open for editing: toolbar, palette, canvas, inspector, problems. */
@@ -54,6 +56,9 @@ function Editor({ store }: { store: EditorStore }) {
   const canUndo = useStore(store, (s) => s.past.length > 0);
   const canRedo = useStore(store, (s) => s.future.length > 0);
   const [flash, setFlash] = useState('');
+  /** The side panel shown instead of the inspector and problems. */
+  const [panel, setPanel] = useState<'edit' | 'test' | 'versions'>('edit');
+  const toggle = (which: 'test' | 'versions') => setPanel((shown) => (shown === which ? 'edit' : which));
   const unsaved = saveState !== 'saved';
 
   // Leaving with edits not yet saved: save first, or ask.
@@ -125,6 +130,22 @@ function Editor({ store }: { store: EditorStore }) {
         </button>
         <button
           type="button"
+          className="button"
+          aria-pressed={panel === 'test'}
+          onClick={() => toggle('test')}
+        >
+          {t('editor.testCall')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-pressed={panel === 'versions'}
+          onClick={() => toggle('versions')}
+        >
+          {t('editor.versions')}
+        </button>
+        <button
+          type="button"
           className="button primary"
           disabled={errors > 0}
           title={errors > 0 ? t('editor.publishBlocked') : undefined}
@@ -141,8 +162,14 @@ function Editor({ store }: { store: EditorStore }) {
           <StepPalette store={store} />
           <WorkflowCanvas store={store} />
           <div className="editor-side">
-            <StepInspector store={store} />
-            <ProblemsPanel store={store} />
+            {panel === 'test' && <TestCallPanel store={store} onClose={() => setPanel('edit')} />}
+            {panel === 'versions' && <VersionsDrawer store={store} onClose={() => setPanel('edit')} />}
+            {panel === 'edit' && (
+              <>
+                <StepInspector store={store} />
+                <ProblemsPanel store={store} />
+              </>
+            )}
           </div>
         </div>
       </ReactFlowProvider>
