@@ -59,18 +59,25 @@ export function toFlow(
       outputs: outputsOf(step).map((output) => ({ id: output, label: outputLabel(step, output) })),
       errors: count(step.id, 'error'),
       warnings: count(step.id, 'warning'),
+      decoration: decorations?.steps[step.id],
     },
   }));
   const flagged = new Set(
     issues.flatMap((issue) => (issue.edgeIndex === undefined ? [] : [issue.edgeIndex])),
   );
-  const edges = definition.edges.map((edge, index): FlowEdge => ({
-    id: `edge-${index}`,
-    source: edge.source,
-    sourceHandle: edge.output,
-    target: edge.target,
-    className: flagged.has(index) ? 'edge-problem' : undefined,
-  }));
+  const edges = definition.edges.map((edge, index): FlowEdge => {
+    const decoration = decorations?.edges[index];
+    const classes = [flagged.has(index) && 'edge-problem', decoration?.tone && `edge-${decoration.tone}`];
+    return {
+      id: `edge-${index}`,
+      source: edge.source,
+      sourceHandle: edge.output,
+      target: edge.target,
+      className: classes.filter(Boolean).join(' ') || undefined,
+      ...(decoration?.width !== undefined && { style: { strokeWidth: decoration.width } }),
+      ...(decoration?.label !== undefined && { label: decoration.label }),
+    };
+  });
   return { nodes: [trigger, ...nodes], edges };
 }
 

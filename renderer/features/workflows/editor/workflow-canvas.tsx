@@ -35,9 +35,10 @@ export function WorkflowCanvas({ store }: { store: EditorStore }) {
   const definition = useStore(store, (s) => s.definition);
   const issues = useStore(store, (s) => s.issues);
   const selected = useStore(store, (s) => s.selected);
+  const decorations = useStore(store, (s) => s.decorations);
   const { nodes, edges } = useMemo(
-    () => toFlow(definition, issues, selected),
-    [definition, issues, selected],
+    () => toFlow(definition, issues, selected, decorations),
+    [definition, issues, selected, decorations],
   );
 
   const onNodesChange = useCallback(
