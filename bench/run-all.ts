@@ -7,3 +7,4 @@ await import('./publish-latency.js');
 await import('./call-events.js');
 await import('./inbox-queries.js');
 await import('./queue-load.js');
+await import('./editor-frames.js');

@@ -3,6 +3,7 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  applyNodeChanges,
   useReactFlow,
   type Connection,
   type NodeChange,
@@ -10,14 +11,14 @@ import {
   type FinalConnectionState,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useStore } from 'zustand';
 import type { StepKind } from '../../../../shared/workflow/steps.js';
 import { TRIGGER } from '../../../../shared/workflow/workflow.js';
 import { useT } from '../../../i18n/use-t.js';
 import type { EditorStore } from './editor-store.js';
 import { StepNode } from './step-node.js';
-import { edgeIndexOf, toFlow } from './to-flow.js';
+import { edgeIndexOf, toFlow, type StepFlowNode } from './to-flow.js';
 
 const nodeTypes = { step: StepNode };
 
@@ -41,15 +42,33 @@ export function WorkflowCanvas({ store }: { store: EditorStore }) {
     [definition, issues, selected, decorations],
   );
 
+  // While a step is dragged its position lives here, and goes to the store (one model, one
+  // save) when the drag ends: redrawing 300 steps on every mouse move would stutter.
+  const [dragged, setDragged] = useState<StepFlowNode[] | null>(null);
+  const draggedRef = useRef<StepFlowNode[] | null>(null);
+  draggedRef.current = dragged;
+
   const onNodesChange = useCallback(
-    (changes: NodeChange[]) => {
+    (changes: NodeChange<StepFlowNode>[]) => {
       const state = store.getState();
-      const moved = new Map<string, { x: number; y: number }>();
+      const dragging = changes.filter(
+        (change): change is Extract<NodeChange<StepFlowNode>, { type: 'position' }> =>
+          change.type === 'position' && change.id !== TRIGGER,
+      );
+      if (dragging.some((change) => change.dragging)) {
+        setDragged((current) => applyNodeChanges(dragging, current ?? nodes));
+      } else if (dragging.length > 0) {
+        const moved = new Map<string, { x: number; y: number }>();
+        for (const change of dragging) {
+          const position = change.position ?? draggedRef.current?.find((n) => n.id === change.id)?.position;
+          if (position) moved.set(change.id, position);
+        }
+        if (moved.size > 0) state.moveSteps(moved);
+        setDragged(null);
+      }
       const removed: string[] = [];
       let selection: Set<string> | undefined;
       for (const change of changes) {
-        if (change.type === 'position' && change.position && change.id !== TRIGGER)
-          moved.set(change.id, change.position);
         if (change.type === 'remove' && change.id !== TRIGGER) removed.push(change.id);
         if (change.type === 'select') {
           selection ??= new Set(state.selected);
@@ -57,11 +76,10 @@ export function WorkflowCanvas({ store }: { store: EditorStore }) {
           else selection.delete(change.id);
         }
       }
-      if (moved.size > 0) state.moveSteps(moved);
       if (removed.length > 0) state.removeSteps(removed);
       if (selection) state.select([...selection]);
     },
-    [store],
+    [store, nodes],
   );
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
@@ -107,7 +125,7 @@ export function WorkflowCanvas({ store }: { store: EditorStore }) {
   return (
     <div className="canvas" aria-label={t('editor.canvas')} role="region">
       <ReactFlow
-        nodes={nodes}
+        nodes={dragged ?? nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
