@@ -4,6 +4,7 @@ import { InboxPage } from '../features/inbox/inbox-page.js';
 import { PhonePage } from '../features/phone/phone-page.js';
 import { SettingsPage } from '../features/settings/settings-page.js';
 import { WorkflowEditorPage } from '../features/workflows/editor/workflow-editor-page.js';
+import { NumbersPage } from '../features/workflows/numbers-page.js';
 import { WorkflowsPage } from '../features/workflows/workflows-page.js';
 import { AppLayout } from './app-layout.js';
 
@@ -22,6 +23,7 @@ export function createAppRouter(): AppRouter {
         { index: true, element: <Navigate to="/workflows" replace /> },
         { path: 'workflows', element: <WorkflowsPage /> },
         { path: 'workflows/:id', element: <WorkflowEditorPage /> },
+        { path: 'numbers', element: <NumbersPage /> },
         { path: 'inbox', element: <InboxPage /> },
         { path: 'phone', element: <PhonePage /> },
         { path: 'analytics', element: <AnalyticsPage /> },

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { NavLink } from 'react-router';
 import type { MessageKey } from '../i18n/messages.en.js';
 import { useT } from '../i18n/use-t.js';
+import { NumbersIcon } from '../features/workflows/numbers/numbers-icon.js';
 import { AnalyticsIcon, InboxIcon, PhoneIcon, SettingsIcon, WorkflowsIcon } from './icons.js';
 
 interface NavItem {
@@ -12,6 +13,7 @@ interface NavItem {
 
 const items: readonly NavItem[] = [
   { to: '/workflows', label: 'nav.workflows', Icon: WorkflowsIcon },
+  { to: '/numbers', label: 'nav.numbers', Icon: NumbersIcon },
   { to: '/inbox', label: 'nav.inbox', Icon: InboxIcon },
   { to: '/phone', label: 'nav.phone', Icon: PhoneIcon },
   { to: '/analytics', label: 'nav.analytics', Icon: AnalyticsIcon },

@@ -48,6 +48,8 @@ export const workflowVersionSchema = z.object({
   author: z.string(),
   publishedAt: z.iso.datetime(),
   live: z.boolean(),
+  /** The older version a rollback re-published; null for an ordinary publish. */
+  restoredFromId: z.uuid().nullable(),
 });
 export type WorkflowVersion = z.infer<typeof workflowVersionSchema>;
 

@@ -1,36 +1,64 @@
 import { useStore } from 'zustand';
-import type { Step } from '../../../../shared/workflow/steps.js';
+import { stepSchema, type Step } from '../../../../shared/workflow/steps.js';
 import { TRIGGER } from '../../../../shared/workflow/workflow.js';
 import { useT } from '../../../i18n/use-t.js';
+import { TextInput } from '../inspector/controls.js';
+import { InspectorProvider } from '../inspector/inspector-context.js';
+import { IssueList } from '../inspector/issue-list.js';
+import { textMax } from '../inspector/schema-limits.js';
+import { StepForm } from '../inspector/step-form.js';
+import { TriggerForm } from '../inspector/trigger-form.js';
 import type { EditorStore } from './editor-store.js';
 
+const nameMax = textMax(stepSchema.options[0].shape.name);
+
 /**
- * The form of the selected step. Today: its name; each step kind's own fields come with the
- * per-kind inspectors.
+ * The form of what is selected on the canvas: the trigger's settings, or a step's name and the
+ * fields of its kind, with the engine's problems about it on top. Every change is one edit of
+ * the editor store (so undo, redo and autosave cover it).
  */
 export function StepInspector({ store }: { store: EditorStore }) {
   const t = useT();
-  const selected = useStore(store, (s) => s.selected);
+  const selected = useStore(store, (s) => (s.selected.length === 1 ? s.selected[0] : undefined));
   const step = useStore(store, (s) =>
-    s.selected.length === 1
-      ? s.definition.steps.find((candidate) => candidate.id === s.selected[0])
-      : undefined,
+    selected === undefined ? undefined : s.definition.steps.find((candidate) => candidate.id === selected),
   );
-  if (!step) {
+  const issues = useStore(store, (s) => s.issues);
+
+  if (selected === TRIGGER) {
     return (
       <aside className="inspector" aria-label={t('editor.inspector')}>
-        <p className="muted">{selected[0] === TRIGGER ? t('step.trigger') : t('editor.nothingSelected')}</p>
+        <InspectorProvider store={store}>
+          <h2>{t('step.trigger')}</h2>
+          <IssueList
+            issues={issues.filter((issue) => issue.stepId === undefined && issue.edgeIndex === undefined)}
+          />
+          <TriggerForm />
+        </InspectorProvider>
       </aside>
     );
   }
-  const update = (change: Partial<Step>) => store.getState().updateStep({ ...step, ...change } as Step);
+  if (!step) {
+    return (
+      <aside className="inspector" aria-label={t('editor.inspector')}>
+        <p className="muted">{t('editor.nothingSelected')}</p>
+      </aside>
+    );
+  }
+  const update = (changed: Step) => store.getState().updateStep(changed);
   return (
     <aside className="inspector" aria-label={t('editor.inspector')}>
-      <h2>{t(`step.${step.kind}`)}</h2>
-      <label className="field">
-        <span>{t('inspector.name')}</span>
-        <input value={step.name} maxLength={80} onChange={(event) => update({ name: event.target.value })} />
-      </label>
+      <InspectorProvider store={store}>
+        <h2 className={`inspector-title step-${step.kind}`}>{t(`step.${step.kind}`)}</h2>
+        <IssueList issues={issues.filter((issue) => issue.stepId === step.id)} />
+        <TextInput
+          label={t('inspector.name')}
+          value={step.name}
+          maxLength={nameMax}
+          onChange={(name) => update({ ...step, name })}
+        />
+        <StepForm key={step.id} step={step} onChange={update} />
+      </InspectorProvider>
     </aside>
   );
 }
