@@ -82,9 +82,6 @@ test('edits a menu and an assign step in the inspector, the problems go, and the
   await inspector.getByLabel('Wait for a key (seconds)').press('Enter');
   // Clamped to the schema's limit.
   await expect(inspector.getByLabel('Wait for a key (seconds)')).toHaveValue('120');
-  await page.screenshot({ path: '/tmp/shot-ivr.png' });
-  await inspector.getByRole('button', { name: 'Add a key' }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/tmp/shot-ivr2.png' });
 
   // An assign step: no team chosen is a problem until one is picked.
   await page.getByRole('button', { name: 'Assign' }).click();
@@ -137,8 +134,6 @@ test('previews a prompt and edits the trigger in Korean', async ({ page }) => {
   await panel.getByLabel('사용 기간').selectOption({ label: '달력에 따라' });
   await expect(panel.getByRole('region', { name: '운영 일정' }).getByLabel('달력')).toHaveValue('calendar_1');
   await expect(page.getByRole('status').filter({ hasText: '모든 변경 사항 저장됨' })).toBeVisible();
-  await panel.getByRole('heading', { name: '주간 업무 시간' }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/tmp/shot-cal.png' });
   await page.reload();
   await page.getByTestId('node-trigger').click();
   await expect(panel.getByLabel('사용 기간')).toHaveValue('calendar');
