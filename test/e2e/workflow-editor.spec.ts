@@ -1,6 +1,7 @@
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { tempDir } from '../fakes/temp-dir.js';
-import { startEngineProcess, type EngineProcess } from '../support/engine-process.js';
+import { repoRoot, startEngineProcess, type EngineProcess } from '../support/engine-process.js';
 
 /**
  * The workflow editor as a manager meets it, in Debian's Chromium against the headless engine:
@@ -70,4 +71,7 @@ test('creates a workflow from a recipe in Korean and shows its steps', async ({ 
   await expect(page.getByRole('region', { name: '워크플로 캔버스' })).toBeVisible();
   await expect(page.locator('.react-flow__node')).not.toHaveCount(0);
   await expect(page.locator('.step-kind').filter({ hasText: '음성 사서함' }).first()).toBeVisible();
+  // The README's picture of the editor, made here so that it stays current.
+  await expect(page.getByRole('status').filter({ hasText: '모든 변경 사항 저장됨' })).toBeVisible();
+  await page.screenshot({ path: join(repoRoot, 'docs', 'workflow-editor.png') });
 });

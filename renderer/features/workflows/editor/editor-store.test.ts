@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Workflow } from '../../../../shared/domain/workflows.js';
 import { workflowDefinitionSchema } from '../../../../shared/workflow/workflow.js';
 import type { Api } from '../../../stores/api.js';
+import { newCalendar } from '../inspector/calendar-model.js';
 import { AUTOSAVE_MS, createEditorStore } from './editor-store.js';
 
 const draft = workflowDefinitionSchema.parse({
@@ -108,5 +109,19 @@ describe('the editor store', () => {
     expect(store.getState().saveState).toBe('failed');
     expect(store.getState().saveError).toBe('engine gone');
     expect(store.getState().definition.steps).toHaveLength(1);
+  });
+
+  it('edits the calendars as one undoable, autosaved edit', async () => {
+    const { api, saves } = fakeApi();
+    const store = createEditorStore(workflow, api);
+    const calendar = newCalendar([], 'Asia/Seoul', 'Office');
+    store.getState().setCalendars([calendar]);
+    expect(store.getState().saveState).toBe('unsaved');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
+    expect(saves).toEqual([expect.objectContaining({ calendars: [calendar] })]);
+    store.getState().undo();
+    expect(store.getState().definition.calendars).toEqual([]);
+    store.getState().redo();
+    expect(store.getState().definition.calendars).toEqual([calendar]);
   });
 });

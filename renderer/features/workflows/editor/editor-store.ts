@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Workflow, WorkflowIssueShape } from '../../../../shared/domain/workflows.js';
+import type { Calendar } from '../../../../shared/workflow/calendar.js';
 import type { Step, StepKind } from '../../../../shared/workflow/steps.js';
 import { mainLanguage } from '../../../../shared/workflow/step-prompts.js';
 import type { Trigger } from '../../../../shared/workflow/trigger.js';
@@ -35,6 +36,8 @@ export interface EditorState {
   select(ids: readonly string[]): void;
   rename(name: string): void;
   setTrigger(trigger: Trigger): void;
+  /** The office-hours calendars the workflow's conditions and schedule name. */
+  setCalendars(calendars: Calendar[]): void;
   /** Replaces a step with its edited version (same id); its edges stay. */
   updateStep(step: Step): void;
   /** Adds a step named `name` (the kind's label in the manager's language) and selects it. */
@@ -119,6 +122,7 @@ export function createEditorStore(workflow: Workflow, api: Api): EditorStore {
         scheduleSave();
       },
       setTrigger: (trigger) => edit((d) => ({ ...d, trigger })),
+      setCalendars: (calendars) => edit((d) => ({ ...d, calendars })),
       updateStep: (step) => edit((d) => mapSteps(d, (s) => (s.id === step.id ? step : s))),
       addStep: (kind, position, name) => {
         const { definition } = get();

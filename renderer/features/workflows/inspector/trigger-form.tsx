@@ -13,7 +13,6 @@ import { CalendarEditor } from './calendar-editor.js';
 import { ConditionList } from './condition-builder.js';
 import { filterKinds, isFilter } from './condition-model.js';
 import { NumberInput, Section, SelectInput } from './controls.js';
-import { setCalendars } from './edit-calendars.js';
 import { useInspector } from './inspector-context.js';
 import { fromLocalInput, newSchedule, toLocalInput } from './schedule-model.js';
 import { listMax, numberLimits } from './schema-limits.js';
@@ -135,7 +134,7 @@ export function TriggerForm() {
           onChange={(schedule) => set({ ...trigger, schedule })}
         />
       </Section>
-      <CalendarEditor calendars={calendars} onChange={(changed) => setCalendars(store, changed)} />
+      <CalendarEditor calendars={calendars} onChange={(changed) => store.getState().setCalendars(changed)} />
     </>
   );
 }
