@@ -2,8 +2,7 @@ import type { ComponentType } from 'react';
 import { NavLink } from 'react-router';
 import type { MessageKey } from '../i18n/messages.en.js';
 import { useT } from '../i18n/use-t.js';
-import { NumbersIcon } from '../features/workflows/numbers/numbers-icon.js';
-import { AnalyticsIcon, InboxIcon, PhoneIcon, SettingsIcon, WorkflowsIcon } from './icons.js';
+import { AnalyticsIcon, InboxIcon, NumbersIcon, PhoneIcon, SettingsIcon, WorkflowsIcon } from './icons.js';
 
 interface NavItem {
   to: string;

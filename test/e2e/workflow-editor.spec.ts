@@ -1,37 +1,18 @@
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { tempDir } from '../fakes/temp-dir.js';
-import { repoRoot, startEngineProcess, type EngineProcess } from '../support/engine-process.js';
+import { expect, test } from '@playwright/test';
+import { repoRoot } from '../support/engine-process.js';
+import { officePage } from './office-page.js';
 
 /**
  * The workflow editor as a manager meets it, in Debian's Chromium against the headless engine:
  * a blank workflow built with the mouse, checked, published, and found again after a reload.
  */
-let dir: ReturnType<typeof tempDir>;
-let engine: EngineProcess | undefined;
-
-test.beforeEach(() => {
-  dir = tempDir('switchboard-e2e-');
-});
-test.afterEach(async () => {
-  await engine?.stop();
-  engine = undefined;
-  dir.remove();
-});
-
-async function openWorkflows(page: Page): Promise<void> {
-  engine = await startEngineProcess(dir.path);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(engine.url);
-  await expect(page).not.toHaveURL(/token=/);
-  await page.getByLabel(/Language/).selectOption('en');
-  await page.getByRole('link', { name: 'Workflows' }).click();
-}
+const office = officePage();
 
 test('builds a workflow with the mouse, sees its problems go, publishes it, and keeps the draft', async ({
   page,
 }) => {
-  await openWorkflows(page);
+  await office.openWorkflows(page);
   await page.getByRole('button', { name: 'Blank', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Workflow canvas' })).toBeVisible();
   await expect(page.getByTestId('node-trigger')).toBeVisible();
@@ -65,7 +46,7 @@ test('builds a workflow with the mouse, sees its problems go, publishes it, and 
 });
 
 test('creates a workflow from a recipe in Korean and shows its steps', async ({ page }) => {
-  await openWorkflows(page);
+  await office.openWorkflows(page);
   await page.getByLabel(/Language/).selectOption('ko');
   await page.getByRole('button', { name: '업무 외 시간 음성 메시지' }).click();
   await expect(page.getByRole('region', { name: '워크플로 캔버스' })).toBeVisible();

@@ -1,32 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { tempDir } from '../fakes/temp-dir.js';
-import { startEngineProcess, type EngineProcess } from '../support/engine-process.js';
-import { RawApiClient } from '../support/ws-client.js';
+import { officePage } from './office-page.js';
 
 /**
  * The step inspector as a manager meets it, in Debian's Chromium against the headless engine: a
  * menu's prompt and keys and an assign step's team set through the forms, the problems going as
  * they are fixed, and every value still there after a reload.
  */
-let dir: ReturnType<typeof tempDir>;
-let engine: EngineProcess | undefined;
-
-test.beforeEach(() => {
-  dir = tempDir('switchboard-e2e-');
-});
-test.afterEach(async () => {
-  await engine?.stop();
-  engine = undefined;
-  dir.remove();
-});
-
-async function openWorkflows(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(engine!.url);
-  await expect(page).not.toHaveURL(/token=/);
-  await page.getByLabel(/Language/).selectOption('en');
-  await page.getByRole('link', { name: 'Workflows' }).click();
-}
+const office = officePage();
 
 const saved = (page: Page) =>
   expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
@@ -35,13 +15,9 @@ const problems = (page: Page) => page.locator('.problems li');
 test('edits a menu and an assign step in the inspector, the problems go, and the draft stays', async ({
   page,
 }) => {
-  engine = await startEngineProcess(dir.path);
   // No team UI yet: the team comes through the API, as another client would make it.
-  const api = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
-  const team = await api.result<{ id: string }>('teams.save', { name: 'Sales' });
-  api.socket.close();
-
-  await openWorkflows(page);
+  await office.openWorkflows(page, { teams: ['Sales'] });
+  const [team] = await office.api.result<{ id: string }[]>('teams.list', {});
   await page.getByRole('button', { name: 'Blank', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Workflow canvas' })).toBeVisible();
 
@@ -111,12 +87,11 @@ test('edits a menu and an assign step in the inspector, the problems go, and the
   await page.locator('.react-flow__node[data-id="assign_1"]').focus();
   await page.keyboard.press('Enter');
   await expect(inspector.getByRole('heading', { name: 'Assign' })).toBeVisible();
-  await expect(inspector.getByLabel('Team', { exact: true })).toHaveValue(team.id);
+  await expect(inspector.getByLabel('Team', { exact: true })).toHaveValue(team!.id);
 });
 
 test('previews a prompt and edits the trigger in Korean', async ({ page }) => {
-  engine = await startEngineProcess(dir.path);
-  await openWorkflows(page);
+  await office.openWorkflows(page);
   await page.getByRole('button', { name: 'Blank', exact: true }).click();
   await page.getByRole('button', { name: 'Voice message' }).click();
   const inspector = page.getByRole('complementary', { name: 'Step settings' });

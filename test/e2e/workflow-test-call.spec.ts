@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { CallEventLog, type CallEvent } from '../../electron/engine/store/call-event-log.js';
 import { openDatabase } from '../../electron/engine/store/database.js';
-import { tempDir } from '../fakes/temp-dir.js';
-import { repoRoot, startEngineProcess, type EngineProcess } from '../support/engine-process.js';
-import { RawApiClient } from '../support/ws-client.js';
+import { repoRoot } from '../support/engine-process.js';
+import { officePage } from './office-page.js';
 
 /**
  * The editor's test call and canvas analytics, in Debian's Chromium against the headless engine:
@@ -13,32 +12,13 @@ import { RawApiClient } from '../support/ws-client.js';
  * then real-call analytics (call_events rows written into the engine's own SQLite file) drawn on
  * the canvas with the numbers the API reports.
  */
-let dir: ReturnType<typeof tempDir>;
-let engine: EngineProcess | undefined;
-let api: RawApiClient | undefined;
-
-test.beforeEach(() => {
-  dir = tempDir('switchboard-e2e-');
-});
-test.afterEach(async () => {
-  api?.socket.close();
-  api = undefined;
-  await engine?.stop();
-  engine = undefined;
-  dir.remove();
-});
+const office = officePage();
 
 /** Starting a call renders its prompts with espeak-ng the first time: a few seconds. */
 const RENDERING = { timeout: 30_000 };
 
 async function openRecipeWithTeam(page: Page): Promise<string> {
-  engine = await startEngineProcess(dir.path);
-  api = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
-  await api.result('teams.save', { name: 'Sales' });
-  await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(engine.url);
-  await page.getByLabel(/Language/).selectOption('en');
-  await page.getByRole('link', { name: 'Workflows' }).click();
+  await office.openWorkflows(page, { teams: ['Sales'], viewport: { width: 1400, height: 900 } });
   await page.getByRole('button', { name: 'Main IVR with office hours' }).click();
   await expect(page.getByRole('region', { name: 'Workflow canvas' })).toBeVisible();
   await expect(page.getByTestId('node-menu')).toBeVisible();
@@ -121,14 +101,13 @@ test('draws real calls’ analytics on the canvas', async ({ page }) => {
   // The badges say what 'analytics.steps' says for the range the panel shows.
   const from = await panel.getByLabel('From').inputValue();
   const to = await panel.getByLabel('To').inputValue();
-  const stats = await api!.result<{ steps: { stepId: string; reached: number; droppedHere: number }[] }>(
-    'analytics.steps',
-    {
-      workflowId,
-      from: new Date(`${from}T00:00:00+09:00`).toISOString(),
-      to: new Date(new Date(`${to}T00:00:00+09:00`).getTime() + 86_400_000).toISOString(),
-    },
-  );
+  const stats = await office.api.result<{
+    steps: { stepId: string; reached: number; droppedHere: number }[];
+  }>('analytics.steps', {
+    workflowId,
+    from: new Date(`${from}T00:00:00+09:00`).toISOString(),
+    to: new Date(new Date(`${to}T00:00:00+09:00`).getTime() + 86_400_000).toISOString(),
+  });
   expect(stats.steps.find((s) => s.stepId === 'menu')).toMatchObject({ reached: 8, droppedHere: 3 });
   for (const step of stats.steps) {
     await expect(page.getByTestId(`node-${step.stepId}`).locator('.step-badge')).toHaveText(
@@ -173,7 +152,7 @@ function edgeIndex(source: string, target: string): number {
  * up there), 2 get the after-hours message (1 hangs up during it, 1 hears it out).
  */
 function seedCalls(workflowId: string): void {
-  const database = openDatabase(join(dir.path, 'switchboard.db'), join(repoRoot, 'resources/migrations'));
+  const database = openDatabase(join(office.dir, 'switchboard.db'), join(repoRoot, 'resources/migrations'));
   const log = new CallEventLog(database.db);
   const versionId = randomUUID();
   let at = Date.now() - 3_600_000;

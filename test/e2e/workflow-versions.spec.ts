@@ -1,27 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { tempDir } from '../fakes/temp-dir.js';
-import { startEngineProcess, type EngineProcess } from '../support/engine-process.js';
-import { RawApiClient } from '../support/ws-client.js';
+import type { RawApiClient } from '../support/ws-client.js';
+import { officePage } from './office-page.js';
 
 /**
  * Publishing with notes, comparing versions, rolling back and binding a number, as a manager
  * does it in Debian's Chromium against the headless engine. The engine renders every prompt on
  * publish (espeak-ng), hence the longer waits after each publish.
  */
-let dir: ReturnType<typeof tempDir>;
-let engine: EngineProcess | undefined;
-let api: RawApiClient | undefined;
-
-test.beforeEach(() => {
-  dir = tempDir('switchboard-e2e-');
-});
-test.afterEach(async () => {
-  api?.close();
-  api = undefined;
-  await engine?.stop();
-  engine = undefined;
-  dir.remove();
-});
+const office = officePage();
 
 const PUBLISH_MS = 30_000;
 
@@ -32,16 +18,9 @@ interface WorkflowShape {
 }
 
 async function start(page: Page): Promise<RawApiClient> {
-  engine = await startEngineProcess(dir.path);
-  api = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
   // The callback recipe hands callers to the first team: there must be one.
-  await api.result('teams.save', { name: 'Sales' });
-  await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(engine.url);
-  await expect(page).not.toHaveURL(/token=/);
-  await page.getByLabel(/Language/).selectOption('en');
-  await page.getByRole('link', { name: 'Workflows' }).click();
-  return api;
+  await office.openWorkflows(page, { teams: ['Sales'], viewport: { width: 1400, height: 900 } });
+  return office.api;
 }
 
 async function publishWithNote(page: Page, note: string, version: number): Promise<void> {

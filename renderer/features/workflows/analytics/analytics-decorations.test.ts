@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { mainIvr, mainIvrEdge } from '../main-ivr-fixture.js';
 import type { StepAnalytics } from '../../../../shared/domain/workflows.js';
-import { createFromRecipe } from '../../../../shared/workflow/recipes.js';
 import { analyticsView, edgeWidth, MAX_EDGE_WIDTH, MIN_EDGE_WIDTH } from './analytics-decorations.js';
 
-const { definition } = createFromRecipe('ivr_experience', {
-  language: 'en',
-  timeZone: 'Asia/Seoul',
-  officeName: 'Acme',
-  teams: [{ id: '8a6e0f7e-7a57-4d2b-9a2c-1f1f1f1f1f1f', name: 'Sales' }],
-});
-const edgeIndex = (source: string, output: string) =>
-  definition.edges.findIndex((e) => e.source === source && e.output === output);
+const definition = mainIvr;
+const edgeIndex = mainIvrEdge;
 const words = {
   badge: (reached: number, dropped: number) => `${reached}/${dropped}`,
   calls: (calls: number) => `${calls} calls`,

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createFromRecipe } from '../../../../shared/workflow/recipes.js';
+import { mainIvr, mainIvrEdge } from '../main-ivr-fixture.js';
 import { simulationDecorations } from './simulation-decorations.js';
 
-const { definition } = createFromRecipe('ivr_experience', {
-  language: 'en',
-  timeZone: 'Asia/Seoul',
-  officeName: 'Acme',
-  teams: [{ id: '8a6e0f7e-7a57-4d2b-9a2c-1f1f1f1f1f1f', name: 'Sales' }],
-});
-const edgeIndex = (source: string, output: string) =>
-  definition.edges.findIndex((e) => e.source === source && e.output === output);
+const definition = mainIvr;
+const edgeIndex = mainIvrEdge;
 
 describe('simulationDecorations', () => {
   it('draws nothing before the call has entered a step', () => {
