@@ -26,8 +26,9 @@ describe('the workflow as canvas nodes and edges', () => {
     const { nodes } = toFlow(definition, [], []);
     expect(nodes.map((n) => n.id)).toEqual(['trigger', 'menu', 'bye']);
     expect(nodes[0]?.deletable).toBe(false);
+    // A key without a label of its own is called by the step it leads to.
     expect(nodes[1]?.data.outputs.map((o) => [o.id, o.label.en])).toEqual([
-      ['key:1', 'key 1'],
+      ['key:1', '1 · Bye'],
       ['invalid', 'the invalid-input path'],
       ['timeout', 'the timeout path'],
     ]);

@@ -56,7 +56,7 @@ export function toFlow(
     selected: chosen.has(step.id),
     data: {
       step,
-      outputs: outputsOf(step).map((output) => ({ id: output, label: outputLabel(step, output) })),
+      outputs: outputsOf(step).map((output) => ({ id: output, label: exitLabel(definition, step, output) })),
       errors: count(step.id, 'error'),
       warnings: count(step.id, 'warning'),
       decoration: decorations?.steps[step.id],
@@ -79,6 +79,22 @@ export function toFlow(
     };
   });
   return { nodes: [trigger, ...nodes], edges };
+}
+
+/**
+ * An exit's label on the canvas. A menu key shows its button's label, or else the name of the
+ * step it leads to ("1 · Reservations"), as callers hear the menu; other exits their kind.
+ */
+function exitLabel(definition: WorkflowDefinition, step: Step, output: string): IssueText {
+  if (step.kind === 'ivr_buttons' && output.startsWith('key:')) {
+    const key = output.slice('key:'.length);
+    const target = definition.edges.find((e) => e.source === step.id && e.output === output)?.target;
+    const name =
+      step.buttons.find((b) => b.key === key)?.label.trim() ||
+      definition.steps.find((s) => s.id === target)?.name.trim();
+    if (name) return { en: `${key} · ${name}`, ko: `${key} · ${name}` };
+  }
+  return outputLabel(step, output);
 }
 
 /** The index in `definition.edges` of a canvas edge. */
