@@ -20,15 +20,6 @@ export type QueueExit =
   | { kind: 'handed_on'; connected: boolean }
   | { kind: 'hung_up' };
 
-export interface QueueEntryState {
-  readonly call: Call;
-  readonly teamId: string;
-  /** Clock ms when the call joined this queue (kept across an overflow to another team). */
-  readonly queuedAt: number;
-  readonly queuedAtIso: string;
-  state: 'waiting' | 'ringing' | 'in_workflow';
-}
-
 export interface CallQueuesDeps {
   clock: Clock;
   roster: AgentRoster;
@@ -39,12 +30,12 @@ export interface CallQueuesDeps {
   /** The queues changed (a call joined, left, started ringing; an agent's status moved). */
   onChange(): void;
   /** An agent took a call: the conversation gets its agent and wait. */
-  onAnswered(entry: QueueEntryState, agentId: string): void;
+  onAnswered(entry: QueueEntry, agentId: string): void;
 }
 
 /** One call in one queue; `exit` settles once. */
-export class QueueEntry implements QueueEntryState {
-  state: QueueEntryState['state'] = 'waiting';
+export class QueueEntry {
+  state: 'waiting' | 'ringing' | 'in_workflow' = 'waiting';
   readonly exit: Promise<QueueExit>;
   settled: QueueExit | undefined;
   private settle!: (exit: QueueExit) => void;
@@ -57,6 +48,7 @@ export class QueueEntry implements QueueEntryState {
   constructor(
     readonly call: Call,
     readonly teamId: string,
+    /** Clock ms when the call joined this queue (kept across an overflow to another team). */
     readonly queuedAt: number,
     readonly queuedAtIso: string,
     readonly ringTimeoutMs: number,
