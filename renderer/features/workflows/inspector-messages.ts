@@ -37,6 +37,59 @@ export const inspectorMessages = splitCatalogue({
   'inspector.prompt.rendering': ['Preparing…', '준비 중…'],
   'inspector.prompt.play': ['Listen to {field}', '{field} 미리 듣기'],
   'inspector.prompt.player': ['{field}: preview', '{field} 미리 듣기 재생기'],
+  'inspector.prompt.waveform': ['{field}: waveform', '{field} 파형'],
+  'inspector.prompt.duration': ['Length: {seconds} s', '길이: {seconds}초'],
+  'inspector.prompt.asCallersHear': [
+    'As callers hear it, at telephone quality:',
+    '발신자에게 들리는 전화 음질 그대로:',
+  ],
+
+  // Uploading a recording
+  'inspector.upload': ['Upload a recording', '녹음 올리기'],
+  'inspector.upload.drop': [
+    'Drop a WAV, MP3 or OGG file here, or',
+    'WAV, MP3, OGG 파일을 여기에 끌어다 놓거나',
+  ],
+  'inspector.upload.choose': ['choose a file', '파일 선택'],
+  'inspector.upload.progress': ['Upload of {file}', '{file} 업로드'],
+  'inspector.upload.sending': ['Uploading {file}: {sent} of {total}', '{file} 올리는 중: {total} 중 {sent}'],
+  'inspector.upload.converting': ['Converting to telephone quality…', '전화 음질로 변환하는 중…'],
+  'inspector.upload.done': [
+    '“{name}” is uploaded and converted to telephone quality.',
+    '“{name}” 녹음을 올려 전화 음질로 변환했습니다.',
+  ],
+  'inspector.upload.empty': ['{file} is empty.', '{file} 파일이 비어 있습니다.'],
+  'inspector.upload.tooBig': [
+    '{file} is {size}: the largest file accepted is {max}.',
+    '{file} 파일의 크기가 {size}입니다. {max}까지만 올릴 수 있습니다.',
+  ],
+  'inspector.upload.notAudio': [
+    '{file} is not a WAV, MP3 or OGG audio file, or it is damaged.',
+    '{file} 파일은 WAV, MP3, OGG 오디오 파일이 아니거나 손상되었습니다.',
+  ],
+  'inspector.upload.unsupportedFormat': [
+    '{file} uses an audio encoding that cannot be read: save it as 16-bit WAV, MP3 or OGG.',
+    '{file} 파일의 오디오 인코딩은 읽을 수 없습니다. 16비트 WAV, MP3, OGG로 저장해 주세요.',
+  ],
+  'inspector.upload.damaged': [
+    '{file} is damaged: its header does not make sense.',
+    '{file} 파일이 손상되었습니다. 파일 헤더가 올바르지 않습니다.',
+  ],
+  'inspector.upload.truncated': [
+    '{file} is cut short: it may not have finished copying or downloading.',
+    '{file} 파일이 중간에 잘려 있습니다. 복사나 다운로드가 끝나지 않았을 수 있습니다.',
+  ],
+  'inspector.upload.noAudio': ['{file} holds no sound.', '{file} 파일에 소리가 들어 있지 않습니다.'],
+  'inspector.upload.tooLong': [
+    '{file} is too long for a prompt.',
+    '{file} 파일은 안내 멘트로 쓰기에 너무 깁니다.',
+  ],
+  'inspector.upload.undecodable': [
+    '{file} is damaged: its sound cannot be decoded.',
+    '{file} 파일이 손상되어 소리를 읽을 수 없습니다.',
+  ],
+  'inspector.upload.failed': ['{file} could not be uploaded.', '{file} 파일을 올리지 못했습니다.'],
+  'inspector.upload.detail': ['Details: {detail}', '자세한 내용: {detail}'],
 
   // Waiting for keys
   'inspector.waiting': ['Waiting for keys', '키 입력 대기'],
@@ -177,7 +230,7 @@ export const inspectorMessages = splitCatalogue({
   'inspector.removeN': ['Remove {label} condition {n}', '{label} 조건 {n} 삭제'],
   'inspector.addCondition': ['Add a condition to {label}', '{label}에 조건 추가'],
   'inspector.chooseCondition': ['Choose what to check…', '확인할 항목 선택…'],
-  'inspector.needsCalendar': ['add a calendar first', '먼저 달력을 추가하세요'],
+  'inspector.editHours': ['Edit the hours (in Start)', '운영 시간 편집 (시작 조건에서)'],
   'inspector.needsLine': ['add a line first', '먼저 회선을 추가하세요'],
   'inspector.criterion.office_hours': ['Office hours', '업무 시간'],
   'inspector.criterion.caller_number': ["Caller's number", '발신 번호'],

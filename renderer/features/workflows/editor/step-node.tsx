@@ -43,13 +43,7 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
         {outputs.map((output) => (
           <li key={output.id} className="step-output">
             <span>{output.label[locale]}</span>
-            <Handle
-              type="source"
-              position={Position.Right}
-              id={output.id}
-              className="step-exit"
-              aria-label={output.label[locale]}
-            />
+            <Handle type="source" position={Position.Right} id={output.id} className="step-exit" />
           </li>
         ))}
       </ul>

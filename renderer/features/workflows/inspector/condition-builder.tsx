@@ -8,6 +8,7 @@ import {
   variableCriterion,
   type Criterion,
 } from '../../../../shared/workflow/criteria.js';
+import { TRIGGER } from '../../../../shared/workflow/workflow.js';
 import { useT } from '../../../i18n/use-t.js';
 import { useAppStore } from '../../../stores/app-store.js';
 import { NumberInput, SchemaInput, SelectInput, TextInput } from './controls.js';
@@ -20,6 +21,7 @@ import {
   takesValue,
   type CriterionKind,
 } from './condition-model.js';
+import { newCalendar } from './calendar-model.js';
 import { useInspector } from './inspector-context.js';
 import { listMax, numberLimits, textMax } from './schema-limits.js';
 import { TeamSelect } from './team-select.js';
@@ -53,8 +55,18 @@ export function ConditionList<C extends Criterion>({
   const [adding, setAdding] = useState<CriterionKind | ''>('');
   const addId = useId();
 
+  const officeZone = useAppStore((s) => s.settings?.timeZone ?? 'Asia/Seoul');
+
   const add = (kind: CriterionKind) => {
-    const criterion = newCriterion(kind, context);
+    // Office hours without a calendar yet: the workflow's first one (Mon–Fri 09–18) is made for
+    // it, rather than sending the manager to the trigger's settings first.
+    let made = context;
+    if (kind === 'office_hours' && context.calendarIds.length === 0) {
+      const calendar = newCalendar([], officeZone, t('inspector.calendarDefaultName', { n: 1 }));
+      store.getState().setCalendars([calendar]);
+      made = { ...context, calendarIds: [calendar.id] };
+    }
+    const criterion = newCriterion(kind, made);
     if (criterion && accept(criterion)) onChange([...items, criterion]);
     setAdding('');
   };
@@ -118,9 +130,7 @@ export function ConditionList<C extends Criterion>({
             {kinds.map((kind) => (
               <option key={kind} value={kind} disabled={!canAdd(kind, context)}>
                 {t(`inspector.criterion.${kind}`)}
-                {canAdd(kind, context)
-                  ? ''
-                  : ` (${t(kind === 'line' ? 'inspector.needsLine' : 'inspector.needsCalendar')})`}
+                {canAdd(kind, context) ? '' : ` (${t('inspector.needsLine')})`}
               </option>
             ))}
           </select>
@@ -156,6 +166,9 @@ function CriterionFields({ criterion, onChange }: { criterion: Criterion; onChan
             )}
             onChange={(calendarId) => onChange({ ...criterion, calendarId })}
           />
+          <button type="button" className="link-button" onClick={() => store.getState().select([TRIGGER])}>
+            {t('inspector.editHours')}
+          </button>
           <SelectInput<typeof criterion.state>
             label={t('inspector.officeState')}
             value={criterion.state}

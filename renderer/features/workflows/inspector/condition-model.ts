@@ -39,11 +39,11 @@ export interface ConditionContext {
 }
 
 /**
- * Whether a condition of `kind` can be added: office hours need a calendar and a line condition a
- * line, since the schema takes no empty reference.
+ * Whether a condition of `kind` can be added: a line condition needs a line, since the schema
+ * takes no empty reference (office hours make their calendar when there is none: see
+ * ConditionList).
  */
 export function canAdd(kind: CriterionKind, context: ConditionContext): boolean {
-  if (kind === 'office_hours') return context.calendarIds.length > 0;
   if (kind === 'line') return context.lineIds.length > 0;
   return true;
 }

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Agent } from '../../../../shared/domain/agents.js';
 import type { StoredPrompt } from '../../../../shared/domain/prompts.js';
 import type { Team } from '../../../../shared/domain/teams.js';
@@ -11,6 +11,8 @@ export interface InspectorData {
   teams: readonly Team[];
   agents: readonly Agent[];
   prompts: readonly StoredPrompt[];
+  /** A recording just uploaded joins the list at once, without reloading it. */
+  addPrompt(prompt: StoredPrompt): void;
 }
 
 const InspectorContext = createContext<InspectorData | null>(null);
@@ -39,8 +41,14 @@ export function InspectorProvider({ store, children }: { store: EditorStore; chi
     };
   }, [api]);
 
+  // Newest first, as prompts.list orders them.
+  const addPrompt = useCallback(
+    (prompt: StoredPrompt) => setPrompts((list) => [prompt, ...list.filter((p) => p.id !== prompt.id)]),
+    [],
+  );
+
   return (
-    <InspectorContext.Provider value={{ store, teams: teams ?? knownTeams, agents, prompts }}>
+    <InspectorContext.Provider value={{ store, teams: teams ?? knownTeams, agents, prompts, addPrompt }}>
       {children}
     </InspectorContext.Provider>
   );

@@ -13,13 +13,15 @@ import { useAppStore } from '../../../stores/app-store.js';
 import { SelectInput, TextInput } from './controls.js';
 import { useInspector } from './inspector-context.js';
 import { wavBytes } from './prompt-audio.js';
+import { PromptUploadZone } from './prompt-upload-zone.js';
+import { RecordingPreview } from './recording-preview.js';
 
 type Source = Prompt['kind'];
 
 /**
  * What a step says: text for the synthesizer (with its language) or a recording from the prompt
- * library, and a ▶ button to hear it as callers will. With `optional`, a checkbox chooses
- * between this prompt and null (the built-in sentence, or nothing).
+ * library (or a new one uploaded here), and a ▶ button to hear it as callers will. With
+ * `optional`, a checkbox chooses between this prompt and null (the built-in sentence, or nothing).
  */
 export function PromptField({
   label,
@@ -38,6 +40,11 @@ export function PromptField({
   const language = useStore(store, (s) => mainLanguage(s.definition));
   const checkboxId = useId();
   const textPrompt = (): Prompt => ({ kind: 'tts', text: '', language });
+  // "Uploaded recording" with no recording yet: the upload zone shows while the value stays
+  // text, since an audio prompt needs a recording to point at.
+  const [isChoosingUpload, setChoosingUpload] = useState(false);
+  const [uploadedId, setUploadedId] = useState<string | null>(null);
+  const source: Source = value?.kind === 'audio' || isChoosingUpload ? 'audio' : 'tts';
 
   return (
     <fieldset className="prompt-field">
@@ -47,27 +54,32 @@ export function PromptField({
           id={checkboxId}
           label={optional}
           checked={value !== null}
-          onChange={(checked) => onChange(checked ? textPrompt() : null)}
+          onChange={(checked) => {
+            setChoosingUpload(false);
+            onChange(checked ? textPrompt() : null);
+          }}
         />
       )}
       {value && (
         <>
           <SelectInput<Source>
             label={t('inspector.prompt.source')}
-            value={value.kind}
+            value={source}
             options={[
               { value: 'tts', label: t('inspector.prompt.tts') },
-              { value: 'audio', label: t('inspector.prompt.audio'), disabled: prompts.length === 0 },
+              { value: 'audio', label: t('inspector.prompt.audio') },
             ]}
-            onChange={(source) => {
-              if (source === value.kind) return;
+            onChange={(picked) => {
               const first = prompts[0];
-              if (source === 'audio' && first) onChange({ kind: 'audio', promptId: first.id });
-              if (source === 'tts') onChange(textPrompt());
+              setChoosingUpload(picked === 'audio' && !first);
+              if (picked === 'audio' && value.kind !== 'audio' && first) {
+                onChange({ kind: 'audio', promptId: first.id });
+              }
+              if (picked === 'tts' && value.kind !== 'tts') onChange(textPrompt());
             }}
             {...(prompts.length === 0 ? { hint: t('inspector.prompt.noRecordings') } : {})}
           />
-          {value.kind === 'tts' ? (
+          {source === 'tts' && value.kind === 'tts' && (
             <>
               <TextInput
                 label={label}
@@ -87,32 +99,50 @@ export function PromptField({
                   onChange({ ...rest, language: picked });
                 }}
               />
+              <PromptPreview prompt={value} label={label} />
             </>
-          ) : (
-            <SelectInput<string>
-              label={t('inspector.prompt.recording')}
-              value={value.promptId}
-              options={[
-                ...prompts.map((p) => ({
-                  value: p.id,
-                  label: `${p.name} (${(p.durationMs / 1000).toFixed(1)} s)`,
-                })),
-                // A recording since removed from the library: still shown, the problems say so.
-                ...(prompts.some((p) => p.id === value.promptId)
-                  ? []
-                  : [{ value: value.promptId, label: t('inspector.prompt.missingRecording') }]),
-              ]}
-              onChange={(promptId) => onChange({ kind: 'audio', promptId })}
+          )}
+          {value.kind === 'audio' && (
+            <>
+              <SelectInput<string>
+                label={t('inspector.prompt.recording')}
+                value={value.promptId}
+                options={[
+                  ...prompts.map((p) => ({
+                    value: p.id,
+                    label: `${p.name} (${(p.durationMs / 1000).toFixed(1)} s)`,
+                  })),
+                  // A recording since removed from the library: still shown, the problems say so.
+                  ...(prompts.some((p) => p.id === value.promptId)
+                    ? []
+                    : [{ value: value.promptId, label: t('inspector.prompt.missingRecording') }]),
+                ]}
+                onChange={(promptId) => onChange({ kind: 'audio', promptId })}
+              />
+              <RecordingPreview
+                key={value.promptId}
+                promptId={value.promptId}
+                label={label}
+                loadNow={value.promptId === uploadedId}
+              />
+            </>
+          )}
+          {source === 'audio' && (
+            <PromptUploadZone
+              onUploaded={(prompt) => {
+                setUploadedId(prompt.id);
+                setChoosingUpload(false);
+                onChange({ kind: 'audio', promptId: prompt.id });
+              }}
             />
           )}
-          <PromptPreview prompt={value} label={label} />
         </>
       )}
     </fieldset>
   );
 }
 
-/** ▶: asks the engine to render the prompt and plays it here. */
+/** ▶ for a text: asks the engine to synthesise it and plays it here. */
 function PromptPreview({ prompt, label }: { prompt: Prompt; label: string }) {
   const t = useT();
   const api = useAppStore((s) => s.api);
