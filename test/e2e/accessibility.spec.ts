@@ -31,8 +31,59 @@ for (const language of ['en', 'ko'] as const) {
     await expectAccessible(page, 'the test call panel');
     await expectNoSidewaysScroll(page);
 
+    await page.getByRole('button', { name: language === 'en' ? 'Versions' : '버전' }).click();
+    await expect(page.locator('.versions-drawer')).toBeVisible();
+    await expectAccessible(page, 'the versions drawer');
+
     await page.getByRole('link', { name: language === 'en' ? 'Numbers' : '수신 번호' }).click();
     await expectAccessible(page, 'the numbers page');
     await expectNoSidewaysScroll(page);
   });
 }
+
+test('the editor is driven from the keyboard, focus always visible', async ({ page }) => {
+  await office.openWorkflows(page, { viewport: SMALL });
+  await page.getByRole('button', { name: 'Blank', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Workflow canvas' })).toBeVisible();
+
+  // Tab through the whole page once: every stop must show where it is.
+  const stops: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate<{ name: string; visible: boolean }>(`(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return { name: '', visible: true };
+      // A canvas step draws its ring on the card inside React Flow's wrapper.
+      const ringed = [el, el.firstElementChild].filter(Boolean).some((box) => {
+        const style = getComputedStyle(box);
+        const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+        return outline || style.boxShadow !== 'none';
+      });
+      const name = (el.getAttribute('aria-label') || el.textContent || el.tagName).trim().slice(0, 40);
+      return { name, visible: ringed };
+    })()`);
+    // Past the last stop focus leaves the page: once round is enough.
+    if (stop.name === '') break;
+    expect(stop.visible, `focus ring on "${stop.name}"`).toBe(true);
+    stops.push(stop.name);
+  }
+  for (const name of ['← All workflows', 'Test call', 'Versions', 'Voice message', 'End call']) {
+    expect(stops, `${name} reached by Tab`).toContain(name);
+  }
+  // The canvas's steps are stops too (Enter selects one).
+  expect(stops.some((name) => name.startsWith('Trigger'))).toBe(true);
+
+  // A step added and named, and another selected, without the mouse.
+  await page.getByRole('button', { name: 'End call', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  const inspector = page.getByRole('complementary', { name: 'Step settings' });
+  await expect(inspector.getByRole('heading', { name: 'End call' })).toBeVisible();
+  await inspector.getByLabel('Step name').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Goodbye');
+  await expect(page.getByTestId('node-end_call_1').locator('.step-title')).toHaveText('Goodbye');
+  await page.locator('.react-flow__node[data-id="trigger"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(inspector.getByRole('heading', { name: 'Trigger' })).toBeVisible();
+});
