@@ -53,7 +53,10 @@ export const workflowVersionSchema = z.object({
 });
 export type WorkflowVersion = z.infer<typeof workflowVersionSchema>;
 
-const nameSchema = z.string().trim().min(1, 'Give the workflow a name').max(80);
+/** Longest workflow name, in UTF-16 code units as the schema counts them. */
+export const WORKFLOW_NAME_MAX = 80;
+
+const nameSchema = z.string().trim().min(1, 'Give the workflow a name').max(WORKFLOW_NAME_MAX);
 const authorSchema = z.string().trim().min(1).max(80).default('manager');
 
 export const createWorkflowParams = z.strictObject({
@@ -63,6 +66,12 @@ export const createWorkflowParams = z.strictObject({
   /** The language of the recipe's placeholder texts. */
   language: promptLanguageSchema.default('ko'),
   triggerKind: z.enum(['customer_called', 'waiting_in_queue']).default('customer_called'),
+});
+
+export const duplicateWorkflowParams = z.strictObject({
+  id: workflowIdSchema,
+  /** The language of the copy's name: "<name> (copy)" or "<name> (사본)". */
+  language: promptLanguageSchema.default('ko'),
 });
 
 export const saveDraftParams = z.strictObject({

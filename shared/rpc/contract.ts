@@ -13,6 +13,7 @@ import { engineStatusSchema, systemStatusSchema } from '../domain/engine-status.
 import {
   bindNumberParams,
   createWorkflowParams,
+  duplicateWorkflowParams,
   numberBindingSchema,
   publishParams,
   rollbackParams,
@@ -50,6 +51,7 @@ export const methods = {
   'workflows.list': { params: noParams, result: z.array(workflowSummarySchema) },
   'workflows.get': { params: z.strictObject({ id: workflowIdSchema }), result: workflowSchema },
   'workflows.create': { params: createWorkflowParams, result: workflowSchema },
+  'workflows.duplicate': { params: duplicateWorkflowParams, result: workflowSchema },
   'workflows.saveDraft': { params: saveDraftParams, result: workflowSchema },
   'workflows.validate': {
     params: z.strictObject({ definition: workflowDefinitionSchema }),

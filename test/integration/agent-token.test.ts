@@ -32,6 +32,7 @@ describe('an agent’s own API token', () => {
         ['settings.update', { officeName: 'Mine now' }],
         ['lines.list', {}],
         ['workflows.list', {}],
+        ['workflows.duplicate', { id: ann.id }],
         ['agents.issueToken', { agentId: ann.id, label: 'another' }],
       ] as const) {
         expect(await app.call(method, params), method).toMatchObject({

@@ -107,4 +107,36 @@ describe('workflows over the API', () => {
     );
     expect(listed).toMatchObject({ liveVersion: 3, hasUnpublishedChanges: false });
   }, 60_000);
+
+  it('duplicates the draft under a name in the manager’s language, after the original, unpublished', async () => {
+    const copy = await running.api.result<WorkflowShape & { name: string; liveVersion: number | null }>(
+      'workflows.duplicate',
+      { id: workflow.id, language: 'ko' },
+    );
+    const original = await running.api.result<WorkflowShape & { name: string }>('workflows.get', {
+      id: workflow.id,
+    });
+    expect(copy).toMatchObject({ name: `${original.name} (사본)`, liveVersion: null, draft: original.draft });
+    const listed = await running.api.result<{ id: string }[]>('workflows.list', {});
+    expect(listed.map((w) => w.id)).toEqual([workflow.id, copy.id]);
+    expect(await running.api.result('workflows.versions', { id: copy.id })).toEqual([]);
+
+    // A name at the length limit is cut short so the copy's name is still one the editor can save.
+    const long = await running.api.result<{ id: string }>('workflows.create', { name: 'x'.repeat(80) });
+    const longCopy = await running.api.result<{ name: string }>('workflows.duplicate', {
+      id: long.id,
+      language: 'en',
+    });
+    expect(longCopy.name).toBe(`${'x'.repeat(73)} (copy)`);
+
+    for (const [params, code] of [
+      [{ id: '0b5e3c59-0d7c-4a5e-9d3b-2f7a3c4d5e6f' }, 'NOT_FOUND'],
+      [{ id: workflow.id, name: 'Mine' }, 'INVALID_PARAMS'],
+    ] as const) {
+      expect(await running.api.call('workflows.duplicate', params)).toMatchObject({
+        t: 'err',
+        error: { code },
+      });
+    }
+  });
 });

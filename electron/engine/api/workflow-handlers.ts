@@ -1,8 +1,9 @@
 import type { Settings } from '../../../shared/domain/settings.js';
-import type { Workflow, WorkflowSummary } from '../../../shared/domain/workflows.js';
+import { WORKFLOW_NAME_MAX, type Workflow, type WorkflowSummary } from '../../../shared/domain/workflows.js';
 import type { Handlers } from '../../../shared/rpc/contract.js';
 import { RpcError } from '../../../shared/rpc/errors.js';
 import { diffWorkflows } from '../../../shared/workflow/diff.js';
+import type { PromptLanguage } from '../../../shared/workflow/prompt.js';
 import { createFromRecipe } from '../../../shared/workflow/recipes.js';
 import { workflowDefinitionSchema } from '../../../shared/workflow/workflow.js';
 import type { RunnableVersion } from '../flow/flow-interpreter.js';
@@ -12,7 +13,11 @@ import type { CallEventLog } from '../store/call-event-log.js';
 import { LineNotFoundError } from '../store/line-repository.js';
 import type { TeamRepository } from '../store/team-repository.js';
 import type { NumberBindingRepository } from '../store/number-binding-repository.js';
-import type { WorkflowRepository, WorkflowSummary as StoredSummary } from '../store/workflow-repository.js';
+import type {
+  StoredWorkflow,
+  WorkflowRepository,
+  WorkflowSummary as StoredSummary,
+} from '../store/workflow-repository.js';
 import { WorkflowStoreError } from '../store/workflow-store-error.js';
 
 export interface WorkflowHandlerDeps {
@@ -30,6 +35,7 @@ type WorkflowMethods = Pick<
   | 'workflows.list'
   | 'workflows.get'
   | 'workflows.create'
+  | 'workflows.duplicate'
   | 'workflows.saveDraft'
   | 'workflows.validate'
   | 'workflows.publish'
@@ -67,16 +73,20 @@ export function createWorkflowHandlers(deps: WorkflowHandlerDeps): WorkflowMetho
     updatedAt: stored.updatedAt,
   });
 
-  const full = (id: string): Workflow => {
+  const existing = (id: string): StoredWorkflow => {
     const stored = workflows.get(id);
     if (!stored) throw new RpcError('NOT_FOUND', `No workflow ${id}`);
+    return stored;
+  };
+
+  const full = (id: string): Workflow => {
+    const stored = existing(id);
     return { ...summary(stored), draft: stored.draft, issues: deps.publisher.issues(stored.draft) };
   };
 
   const definitionOf = (ref: { draftOf: string } | { versionId: string }): RunnableVersion => {
     if ('draftOf' in ref) {
-      const stored = workflows.get(ref.draftOf);
-      if (!stored) throw new RpcError('NOT_FOUND', `No workflow ${ref.draftOf}`);
+      const stored = existing(ref.draftOf);
       return { workflowId: stored.id, versionId: 'draft', definition: stored.draft };
     }
     const version = workflows.version(ref.versionId);
@@ -119,6 +129,8 @@ export function createWorkflowHandlers(deps: WorkflowHandlerDeps): WorkflowMetho
             };
         return full(workflows.create(params.name ?? recipe.name, recipe.definition).id);
       }),
+    'workflows.duplicate': async ({ id, language }) =>
+      storeCall(() => full(workflows.duplicate(id, copyName(existing(id).name, language)).id)),
     'workflows.saveDraft': async ({ id, name, definition }) =>
       storeCall(() => {
         workflows.saveDraft(id, definition);
@@ -173,6 +185,14 @@ export function createWorkflowHandlers(deps: WorkflowHandlerDeps): WorkflowMetho
       return { calls: stats.calls, steps: stats.steps, edges };
     },
   };
+}
+
+/** "<name> (copy)" in the manager's language, the name cut short to leave room for the suffix. */
+function copyName(name: string, language: PromptLanguage): string {
+  const suffix = language === 'ko' ? ' (사본)' : ' (copy)';
+  // Not half of a surrogate pair (an emoji) at the cut.
+  const kept = name.slice(0, WORKFLOW_NAME_MAX - suffix.length).replace(/[\uD800-\uDBFF]$/, '');
+  return kept.trimEnd() + suffix;
 }
 
 /** Publishing or rolling back: the store's refusals, and a draft that may not go live yet. */

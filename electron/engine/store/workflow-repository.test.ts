@@ -199,6 +199,63 @@ describe('WorkflowRepository on a real SQLite file', () => {
     expect(repo.list().map((w) => w.name)).toEqual(['C', 'A', 'B']);
   });
 
+  it('duplicates the draft right after the original: unpublished, unbound, no history, edited apart', () => {
+    const [a, b, c] = ['A', 'B', 'C'].map((name) => repo.create(name, saying(name)).id) as [
+      string,
+      string,
+      string,
+    ];
+    repo.saveDraft(b, {
+      ...saying('B'),
+      steps: [
+        {
+          kind: 'voice_message',
+          id: 'hello',
+          name: 'Hello',
+          prompt: { kind: 'tts', text: 'B', language: 'en' },
+          position: { x: 120, y: 40 },
+        },
+      ],
+      calendars: [
+        {
+          id: 'office',
+          name: 'Office hours',
+          timeZone: 'Asia/Seoul',
+          weekly: [{ day: 1, open: '09:00', close: '18:00' }],
+          holidays: [],
+          exceptions: [],
+        },
+      ],
+    });
+    repo.publish(b, { note: '', author: 'kim' });
+    const bindings = new NumberBindingRepository(database.db);
+    bindings.bind('0212345678', null, b);
+    const original = repo.get(b);
+
+    const copy = repo.duplicate(b, 'B (copy)');
+    expect(copy.id).not.toBe(b);
+    expect(copy).toMatchObject({
+      name: 'B (copy)',
+      triggerKind: 'customer_called',
+      liveVersionId: null,
+      liveVersion: null,
+      hasUnpublishedChanges: true,
+    });
+    expect(copy.draft).toEqual(original?.draft);
+    expect(repo.list().map((w) => w.id)).toEqual([a, b, copy.id, c]);
+    expect(repo.list().map((w) => w.priority)).toEqual([0, 1, 2, 3]);
+    expect(repo.versions(copy.id)).toEqual([]);
+    expect(bindings.list().map((binding) => binding.workflowId)).toEqual([b]);
+    expect(repo.get(b)).toEqual(original);
+
+    repo.saveDraft(copy.id, saying('Changed in the copy'));
+    expect(repo.get(b)?.draft).toEqual(original?.draft);
+    expect(repo.duplicate(c, 'C (copy)').priority).toBe(4);
+    expect(() => repo.duplicate('0b5e3c59-0d7c-4a5e-9d3b-2f7a3c4d5e6f', 'x')).toThrow(
+      storeError('workflow_not_found'),
+    );
+  });
+
   it('removes a workflow from the list, routing and its numbers, keeping its versions for history', () => {
     const { id } = repo.create('Old', saying('Old'));
     const kept = repo.create('Kept', saying('Kept'));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, isNull, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, max, sql, type SQL } from 'drizzle-orm';
 import type { TriggerKind } from '../../../shared/workflow/trigger.js';
 import type { WorkflowDefinition, WorkflowDefinitionInput } from '../../../shared/workflow/workflow.js';
 import type { AppDatabase } from './database.js';
@@ -69,7 +69,6 @@ export class WorkflowRepository {
   create(name: string, definition: WorkflowDefinitionInput): StoredWorkflow {
     const draft = checkDefinition(definition);
     const id = randomUUID();
-    const now = new Date().toISOString();
     this.db.transaction(
       (tx) => {
         const last = tx
@@ -77,22 +76,56 @@ export class WorkflowRepository {
           .from(workflows)
           .where(isNull(workflows.deletedAt))
           .get();
-        tx.insert(workflows)
-          .values({
-            id,
-            name,
-            triggerKind: draft.trigger.kind,
-            draft: JSON.stringify(draft),
-            draftUpdatedAt: now,
-            priority: (last?.priority ?? -1) + 1,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .run();
+        insertDraft(tx, {
+          id,
+          name,
+          triggerKind: draft.trigger.kind,
+          draft: JSON.stringify(draft),
+          priority: (last?.priority ?? -1) + 1,
+        });
       },
       { behavior: 'immediate' },
     );
     return this.require(id);
+  }
+
+  /**
+   * A new workflow with the same draft (steps, edges, trigger, calendars, positions), right after
+   * the original in the list: unpublished, bound to no number, with no versions of its own.
+   */
+  duplicate(id: string, name: string): StoredWorkflow {
+    const copyId = randomUUID();
+    this.db.transaction(
+      (tx) => {
+        const original = tx
+          .select({
+            triggerKind: workflows.triggerKind,
+            draft: workflows.draft,
+            priority: workflows.priority,
+          })
+          .from(workflows)
+          .where(and(eq(workflows.id, id), isNull(workflows.deletedAt)))
+          .get();
+        if (!original) throw notFound(id);
+        const below = tx
+          .select({ id: workflows.id })
+          .from(workflows)
+          .where(and(isNull(workflows.deletedAt), gt(workflows.priority, original.priority)))
+          .orderBy(asc(workflows.priority))
+          .all()
+          .map((row) => row.id);
+        placeInOrder(tx, below, original.priority + 2);
+        insertDraft(tx, {
+          id: copyId,
+          name,
+          triggerKind: original.triggerKind,
+          draft: original.draft,
+          priority: original.priority + 1,
+        });
+      },
+      { behavior: 'immediate' },
+    );
+    return this.require(copyId);
   }
 
   /** Replaces the draft; the live version is untouched until the next publish. */
@@ -173,19 +206,7 @@ export class WorkflowRepository {
         ) {
           throw new WorkflowStoreError('bad_order', 'The new order must name every workflow exactly once');
         }
-        const now = new Date().toISOString();
-        // The unique index on priority is checked row by row: park every row on a negative
-        // position first, so no intermediate state has two workflows in one place.
-        ids.forEach((id, index) =>
-          tx
-            .update(workflows)
-            .set({ priority: -1 - index })
-            .where(eq(workflows.id, id))
-            .run(),
-        );
-        ids.forEach((id, index) =>
-          tx.update(workflows).set({ priority: index, updatedAt: now }).where(eq(workflows.id, id)).run(),
-        );
+        placeInOrder(tx, ids, 0);
       },
       { behavior: 'immediate' },
     );
@@ -347,6 +368,38 @@ export class WorkflowRepository {
     if (!workflow) throw notFound(id);
     return workflow;
   }
+}
+
+/** A new workflow row with `draft` (already checked) as its draft, unpublished. */
+function insertDraft(
+  tx: Transaction,
+  fields: { id: string; name: string; triggerKind: TriggerKind; draft: string; priority: number },
+): void {
+  const now = new Date().toISOString();
+  tx.insert(workflows)
+    .values({ ...fields, draftUpdatedAt: now, createdAt: now, updatedAt: now })
+    .run();
+}
+
+/** Puts `ids` at positions `first`, `first + 1`, … of the list. */
+function placeInOrder(tx: Transaction, ids: readonly string[], first: number): void {
+  const now = new Date().toISOString();
+  // The unique index on priority is checked row by row: park every row on a negative position
+  // first (no workflow has one otherwise), so no intermediate state has two in one place.
+  ids.forEach((id, index) =>
+    tx
+      .update(workflows)
+      .set({ priority: -1 - index })
+      .where(eq(workflows.id, id))
+      .run(),
+  );
+  ids.forEach((id, index) =>
+    tx
+      .update(workflows)
+      .set({ priority: first + index, updatedAt: now })
+      .where(eq(workflows.id, id))
+      .run(),
+  );
 }
 
 function notFound(id: string): WorkflowStoreError {
