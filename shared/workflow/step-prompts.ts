@@ -42,10 +42,16 @@ export const promptFieldLabels: Record<StepPrompt['field'], IssueText> = {
   timeoutPrompt: { en: 'the no-input message', ko: '입력 없음 안내 멘트' },
 };
 
-/** The language the engine's own sentences use in a workflow: that of its first spoken prompt. */
-export function mainLanguage(definition: WorkflowDefinition): PromptLanguage {
+/**
+ * The language the engine's own sentences use in a workflow: that of its first spoken prompt;
+ * `fallback` while nothing is spoken yet (the engine: Korean; the editor: the manager's language).
+ */
+export function mainLanguage(
+  definition: WorkflowDefinition,
+  fallback: PromptLanguage = 'ko',
+): PromptLanguage {
   for (const step of definition.steps) {
     for (const { prompt } of stepPrompts(step)) if (prompt?.kind === 'tts') return prompt.language;
   }
-  return 'ko';
+  return fallback;
 }

@@ -3,6 +3,7 @@ import type { Workflow } from '../../../../shared/domain/workflows.js';
 import { workflowDefinitionSchema } from '../../../../shared/workflow/workflow.js';
 import type { Api } from '../../../stores/api.js';
 import { newCalendar } from '../inspector/calendar-model.js';
+import { copySteps } from './clipboard.js';
 import { AUTOSAVE_MS, createEditorStore } from './editor-store.js';
 
 const draft = workflowDefinitionSchema.parse({
@@ -86,6 +87,49 @@ describe('the editor store', () => {
     expect(a?.position).not.toEqual({ x: 0, y: 0 });
     expect(b?.position).not.toEqual(a?.position);
     expect(store.getState().selected).toEqual([second]);
+  });
+
+  it('adds a step after the selected one, on its first open exit, in one edit', () => {
+    const store = createEditorStore(workflow, fakeApi().api);
+    store.getState().removeEdges([1]);
+    const id = store.getState().addStep('end_call', { x: 300, y: 0 }, 'End call', 'hello');
+    expect(store.getState().definition.edges).toContainEqual({ source: 'hello', output: 'next', target: id });
+    store.getState().undo();
+    expect(store.getState().definition.steps.map((s) => s.id)).toEqual(['hello', 'bye']);
+    // Every exit taken: the step comes unconnected.
+    store.getState().redo();
+    const other = store.getState().addStep('tag', { x: 300, y: 0 }, 'Tag', 'hello');
+    expect(store.getState().definition.edges.filter((e) => e.target === other)).toEqual([]);
+  });
+
+  it('pastes copied steps as one undoable edit, selecting them', () => {
+    const store = createEditorStore(workflow, fakeApi().api);
+    const clip = copySteps(store.getState().definition, ['hello', 'bye'])!;
+    const ids = store.getState().paste(clip);
+    expect(ids).toEqual(['voice_message_1', 'end_call_1']);
+    expect(store.getState().selected).toEqual(ids);
+    expect(store.getState().definition.edges).toContainEqual({
+      source: 'voice_message_1',
+      output: 'next',
+      target: 'end_call_1',
+    });
+    store.getState().undo();
+    expect(store.getState().definition).toEqual(draft);
+    store.getState().redo();
+    expect(store.getState().definition.steps).toHaveLength(4);
+  });
+
+  it('tidies the steps up as one undoable edit, and not again when already tidy', () => {
+    const store = createEditorStore(workflow, fakeApi().api);
+    store.getState().tidyUp(new Map());
+    const tidy = store.getState().definition;
+    const [hello, bye] = tidy.steps;
+    expect(hello!.position!.x).toBeGreaterThan(0);
+    expect(bye!.position!.x).toBeGreaterThan(hello!.position!.x);
+    store.getState().tidyUp(new Map());
+    expect(store.getState().past).toHaveLength(1);
+    store.getState().undo();
+    expect(store.getState().definition).toEqual(draft);
   });
 
   it('saves once after a burst of edits, and takes the engine’s problems', async () => {

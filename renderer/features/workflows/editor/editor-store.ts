@@ -1,13 +1,17 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Workflow, WorkflowIssueShape } from '../../../../shared/domain/workflows.js';
 import type { Calendar } from '../../../../shared/workflow/calendar.js';
+import type { PromptLanguage } from '../../../../shared/workflow/prompt.js';
 import type { Step, StepKind } from '../../../../shared/workflow/steps.js';
 import { mainLanguage } from '../../../../shared/workflow/step-prompts.js';
 import type { Trigger } from '../../../../shared/workflow/trigger.js';
 import type { WorkflowDefinition } from '../../../../shared/workflow/workflow.js';
 import type { Api } from '../../../stores/api.js';
+import { tidyPositions, type Size } from './auto-layout.js';
 import type { CanvasDecorations } from './canvas-decorations.js';
+import { pasteSteps, type StepClipboard } from './clipboard.js';
 import { newStep } from './new-step.js';
+import { firstOpenExit } from './open-exit.js';
 
 /** Edits are saved this long after the last one (and at once when leaving). */
 export const AUTOSAVE_MS = 800;
@@ -40,8 +44,13 @@ export interface EditorState {
   setCalendars(calendars: Calendar[]): void;
   /** Replaces a step with its edited version (same id); its edges stay. */
   updateStep(step: Step): void;
-  /** Adds a step named `name` (the kind's label in the manager's language) and selects it. */
-  addStep(kind: StepKind, position: { x: number; y: number }, name: string): string;
+  /**
+   * Adds a step named `name` (the kind's label in the manager's language) and selects it; with
+   * `after`, that step's (or the trigger's) first open exit leads to it, in the same edit.
+   */
+  addStep(kind: StepKind, position: { x: number; y: number }, name: string, after?: string): string;
+  /** Adds copied steps under new ids as one edit (see pasteSteps) and selects them. */
+  paste(clip: StepClipboard, at?: { x: number; y: number }): string[];
   /** Removes steps and every edge touching them. */
   removeSteps(ids: readonly string[]): void;
   /** One exit leads to one step: connecting it again moves the edge. */
@@ -49,6 +58,8 @@ export interface EditorState {
   removeEdges(indexes: readonly number[]): void;
   /** Positions after a drag; not an undoable edit on its own (drags would flood the history). */
   moveSteps(positions: ReadonlyMap<string, { x: number; y: number }>): void;
+  /** Lays the steps out in layers from the trigger (see tidyPositions), as one edit. */
+  tidyUp(sizes: ReadonlyMap<string, Size>): void;
   undo(): void;
   redo(): void;
   /** Saves the draft now; resolves with the server's problems list. */
@@ -61,9 +72,14 @@ export type EditorStore = StoreApi<EditorState>;
 /**
  * One open workflow in the editor: the draft as the canvas and inspector change it, undo and
  * redo, and autosave to the engine (which validates and answers with the problems). The
- * engine's schemas are the model; nothing here re-defines a step.
+ * engine's schemas are the model; nothing here re-defines a step. New steps speak the
+ * workflow's language, or the manager's while nothing in it is spoken yet.
  */
-export function createEditorStore(workflow: Workflow, api: Api): EditorStore {
+export function createEditorStore(
+  workflow: Workflow,
+  api: Api,
+  managerLanguage: PromptLanguage = 'ko',
+): EditorStore {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let saving: Promise<void> = Promise.resolve();
 
@@ -124,16 +140,24 @@ export function createEditorStore(workflow: Workflow, api: Api): EditorStore {
       setTrigger: (trigger) => edit((d) => ({ ...d, trigger })),
       setCalendars: (calendars) => edit((d) => ({ ...d, calendars })),
       updateStep: (step) => edit((d) => mapSteps(d, (s) => (s.id === step.id ? step : s))),
-      addStep: (kind, position, name) => {
+      addStep: (kind, position, name, after) => {
         const { definition } = get();
         const taken = new Set(definition.steps.map((s) => s.id));
         const step = {
-          ...newStep(kind, taken, freeSpot(definition, position), mainLanguage(definition)),
+          ...newStep(kind, taken, freeSpot(definition, position), mainLanguage(definition, managerLanguage)),
           name,
         };
-        edit((d) => ({ ...d, steps: [...d.steps, step] }));
+        const exit = after === undefined ? undefined : firstOpenExit(definition, after);
+        const edges = after !== undefined && exit ? [{ source: after, output: exit, target: step.id }] : [];
+        edit((d) => ({ ...d, steps: [...d.steps, step], edges: [...d.edges, ...edges] }));
         set({ selected: [step.id] });
         return step.id;
+      },
+      paste: (clip, at) => {
+        const pasted = pasteSteps(get().definition, clip, at);
+        edit(() => pasted.definition);
+        set({ selected: pasted.ids });
+        return pasted.ids;
       },
       removeSteps: (ids) => {
         const gone = new Set(ids);
@@ -165,6 +189,16 @@ export function createEditorStore(workflow: Workflow, api: Api): EditorStore {
           saveState: 'unsaved',
         });
         scheduleSave();
+      },
+      tidyUp: (sizes) => {
+        const positions = tidyPositions(get().definition, sizes);
+        const moved = (step: Step) => {
+          const to = positions.get(step.id);
+          return to !== undefined && (to.x !== step.position?.x || to.y !== step.position.y);
+        };
+        // Already tidy: no edit, so undo does not stop at a step that changed nothing.
+        if (!get().definition.steps.some(moved)) return;
+        edit((d) => mapSteps(d, (s) => ({ ...s, position: positions.get(s.id) ?? s.position })));
       },
       undo: () => {
         const previous = get().past.at(-1);

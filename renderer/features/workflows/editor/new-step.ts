@@ -16,6 +16,13 @@ export const paletteKinds: readonly StepKind[] = [
   'end_call',
 ];
 
+/** `voice_message_3`: the first id of that pattern not among `taken`. */
+export function freshStepId(kind: StepKind, taken: ReadonlySet<string>): string {
+  let n = 1;
+  while (taken.has(`${kind}_${n}`)) n++;
+  return `${kind}_${n}`;
+}
+
 /**
  * A new step of `kind` with every field at its default and empty texts (a draft may hold them;
  * validation says what is missing), an id unique among `taken`.
@@ -26,9 +33,7 @@ export function newStep(
   position: { x: number; y: number },
   language: PromptLanguage,
 ): Step {
-  let n = 1;
-  while (taken.has(`${kind}_${n}`)) n++;
-  const base = { id: `${kind}_${n}`, name: '', position };
+  const base = { id: freshStepId(kind, taken), name: '', position };
   const say = { kind: 'tts' as const, text: '', language };
   switch (kind) {
     case 'branch':

@@ -6,12 +6,13 @@ import {
   applyNodeChanges,
   useReactFlow,
   type Connection,
+  type Dimensions,
   type NodeChange,
   type EdgeChange,
   type FinalConnectionState,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { StepKind } from '../../../../shared/workflow/steps.js';
 import { TRIGGER } from '../../../../shared/workflow/workflow.js';
@@ -21,6 +22,10 @@ import { StepNode } from './step-node.js';
 import { edgeIndexOf, toFlow, type StepFlowNode } from './to-flow.js';
 
 const nodeTypes = { step: StepNode };
+/** A step's size as React Flow measured it, and the exits it had then. */
+type MeasuredSize = { exits: string; size: Dimensions };
+const exitsOf = (node: StepFlowNode) => node.data.outputs.map((output) => output.id).join(' ');
+const multiSelectionKeys = ['Shift', 'Control', 'Meta'];
 
 /**
  * Above this many steps the minimap is left out: it redraws every step on every move of a
@@ -34,19 +39,31 @@ export const STEP_KIND_MIME = 'application/x-switchboard-step';
 /**
  * The canvas (inside the editor's ReactFlowProvider): the draft drawn by React Flow, every change going back to the editor store (the
  * one model). Drag a step from the palette to add it, drag from an exit to a step to connect,
- * Delete/Backspace removes what is selected.
+ * Delete/Backspace removes what is selected. As in drawing tools, dragging the empty canvas
+ * pans it, Shift+drag draws a selection box, and Shift, Ctrl or Cmd+click adds to the
+ * selection. Steps take the focus with Tab: Enter selects the focused one, the arrow keys move
+ * the selection (Shift: further). `children` float over it (the quick add).
  */
-export function WorkflowCanvas({ store }: { store: EditorStore }) {
+export function WorkflowCanvas({ store, children }: { store: EditorStore; children?: ReactNode }) {
   const t = useT();
   const flow = useReactFlow();
   const definition = useStore(store, (s) => s.definition);
   const issues = useStore(store, (s) => s.issues);
   const selected = useStore(store, (s) => s.selected);
   const decorations = useStore(store, (s) => s.decorations);
-  const { nodes, edges } = useMemo(
-    () => toFlow(definition, issues, selected, decorations),
-    [definition, issues, selected, decorations],
-  );
+  // The sizes React Flow measured, given back with the nodes: the minimap draws only nodes of
+  // known size, and React Flow measures again every node that comes without one. A size holds
+  // for the exits it was measured with: React Flow finds the handles when it measures, so a
+  // step whose exits change (a key renumbered, at the same size) must be measured again.
+  const [sizes, setSizes] = useState<ReadonlyMap<string, MeasuredSize>>(new Map());
+  const { nodes, edges } = useMemo(() => {
+    const drawn = toFlow(definition, issues, selected, decorations);
+    const nodes = drawn.nodes.map((node) => {
+      const known = sizes.get(node.id);
+      return known?.exits === exitsOf(node) ? { ...node, measured: known.size } : node;
+    });
+    return { nodes, edges: drawn.edges };
+  }, [definition, issues, selected, decorations, sizes]);
 
   // While a step is dragged its position lives here, and goes to the store (one model, one
   // save) when the drag ends: redrawing 300 steps on every mouse move would stutter.
@@ -57,6 +74,13 @@ export function WorkflowCanvas({ store }: { store: EditorStore }) {
   const onNodesChange = useCallback(
     (changes: NodeChange<StepFlowNode>[]) => {
       const state = store.getState();
+      const measured = changes.flatMap((change) => {
+        const node = change.type === 'dimensions' && nodes.find((n) => n.id === change.id);
+        return node && change.dimensions
+          ? [[change.id, { exits: exitsOf(node), size: change.dimensions }] as const]
+          : [];
+      });
+      if (measured.length > 0) setSizes((current) => new Map([...current, ...measured]));
       const dragging = changes.filter(
         (change): change is Extract<NodeChange<StepFlowNode>, { type: 'position' }> =>
           change.type === 'position' && change.id !== TRIGGER,
@@ -144,6 +168,8 @@ export function WorkflowCanvas({ store }: { store: EditorStore }) {
           event.dataTransfer.dropEffect = 'move';
         }}
         deleteKeyCode={['Delete', 'Backspace']}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={multiSelectionKeys}
         fitView
         fitViewOptions={{ maxZoom: 1 }}
         minZoom={0.2}
@@ -153,6 +179,7 @@ export function WorkflowCanvas({ store }: { store: EditorStore }) {
         {definition.steps.length <= MINIMAP_MAX_STEPS && <MiniMap pannable zoomable />}
         <Controls />
       </ReactFlow>
+      {children}
     </div>
   );
 }

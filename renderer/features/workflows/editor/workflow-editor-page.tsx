@@ -1,15 +1,18 @@
-import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useBlocker, useParams } from 'react-router';
 import { useStore } from 'zustand';
 import { useT } from '../../../i18n/use-t.js';
 import { useAppStore } from '../../../stores/app-store.js';
+import type { Size } from './auto-layout.js';
 import { createEditorStore, type EditorStore } from './editor-store.js';
 import { ProblemsPanel } from './problems-panel.js';
+import { QuickAdd } from './quick-add.js';
 import { StepInspector } from './step-inspector.js';
 import { StepPalette } from './step-palette.js';
 import { TestCallPanel } from '../test-call/test-call-panel.js';
 import { VersionsDrawer } from '../versions/versions-drawer.js';
+import { useEditorShortcuts } from './use-editor-shortcuts.js';
 import { WorkflowCanvas } from './workflow-canvas.js';
 
 /** One workflow open for editing: toolbar, palette, canvas, inspector, problems. */
@@ -26,7 +29,7 @@ export function WorkflowEditorPage() {
     api
       .call('workflows.get', { id })
       .then((workflow) => {
-        if (!cancelled) setStore(createEditorStore(workflow, api));
+        if (!cancelled) setStore(createEditorStore(workflow, api, useAppStore.getState().locale));
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
     return () => {
@@ -44,11 +47,16 @@ export function WorkflowEditorPage() {
     );
   }
   if (!store) return <div className="page" aria-busy="true" />;
-  return <Editor store={store} />;
+  return (
+    <ReactFlowProvider>
+      <Editor store={store} />
+    </ReactFlowProvider>
+  );
 }
 
 function Editor({ store }: { store: EditorStore }) {
   const t = useT();
+  const flow = useReactFlow();
   const name = useStore(store, (s) => s.name);
   const saveState = useStore(store, (s) => s.saveState);
   const saveError = useStore(store, (s) => s.saveError);
@@ -59,6 +67,13 @@ function Editor({ store }: { store: EditorStore }) {
   /** The side panel shown instead of the inspector and problems. */
   const [panel, setPanel] = useState<'edit' | 'test' | 'versions'>('edit');
   const toggle = (which: 'test' | 'versions') => setPanel((shown) => (shown === which ? 'edit' : which));
+  const [quickAdd, setQuickAdd] = useState<{ returnFocus: Element | null } | null>(null);
+  const openQuickAdd = useCallback(() => setQuickAdd({ returnFocus: document.activeElement }), []);
+  const closeQuickAdd = (restoreFocus: boolean) => {
+    if (restoreFocus && quickAdd?.returnFocus instanceof HTMLElement) quickAdd.returnFocus.focus();
+    setQuickAdd(null);
+  };
+  useEditorShortcuts(store, { onQuickAdd: openQuickAdd, onMessage: setFlash });
   const unsaved = saveState !== 'saved';
 
   // Leaving with edits not yet saved: save first, or ask.
@@ -80,17 +95,16 @@ function Editor({ store }: { store: EditorStore }) {
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [unsaved]);
-  useEffect(() => {
-    const keys = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z') return;
-      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
-      event.preventDefault();
-      if (event.shiftKey) store.getState().redo();
-      else store.getState().undo();
-    };
-    window.addEventListener('keydown', keys);
-    return () => window.removeEventListener('keydown', keys);
-  }, [store]);
+
+  const tidyUp = () => {
+    const sizes = new Map<string, Size>();
+    for (const node of flow.getNodes()) {
+      const { width, height } = flow.getInternalNode(node.id)?.measured ?? {};
+      if (width && height) sizes.set(node.id, { width, height });
+    }
+    store.getState().tidyUp(sizes);
+    void flow.fitView({ maxZoom: 1, duration: 300 });
+  };
 
   const publish = async () => {
     try {
@@ -128,6 +142,9 @@ function Editor({ store }: { store: EditorStore }) {
         <button type="button" className="button" disabled={!canRedo} onClick={() => store.getState().redo()}>
           {t('editor.redo')}
         </button>
+        <button type="button" className="button" title={t('editor.layoutHint')} onClick={tidyUp}>
+          {t('editor.layout')}
+        </button>
         <button
           type="button"
           className="button"
@@ -157,22 +174,22 @@ function Editor({ store }: { store: EditorStore }) {
           {flash}
         </span>
       </header>
-      <ReactFlowProvider>
-        <div className="editor-body">
-          <StepPalette store={store} />
-          <WorkflowCanvas store={store} />
-          <div className="editor-side">
-            {panel === 'test' && <TestCallPanel store={store} onClose={() => setPanel('edit')} />}
-            {panel === 'versions' && <VersionsDrawer store={store} onClose={() => setPanel('edit')} />}
-            {panel === 'edit' && (
-              <>
-                <StepInspector store={store} />
-                <ProblemsPanel store={store} />
-              </>
-            )}
-          </div>
+      <div className="editor-body">
+        <StepPalette store={store} onQuickAdd={openQuickAdd} />
+        <WorkflowCanvas store={store}>
+          {quickAdd && <QuickAdd store={store} onClose={closeQuickAdd} />}
+        </WorkflowCanvas>
+        <div className="editor-side">
+          {panel === 'test' && <TestCallPanel store={store} onClose={() => setPanel('edit')} />}
+          {panel === 'versions' && <VersionsDrawer store={store} onClose={() => setPanel('edit')} />}
+          {panel === 'edit' && (
+            <>
+              <StepInspector store={store} />
+              <ProblemsPanel store={store} />
+            </>
+          )}
         </div>
-      </ReactFlowProvider>
+      </div>
     </div>
   );
 }

@@ -37,7 +37,8 @@ export function PromptField({
 }) {
   const t = useT();
   const { store, prompts } = useInspector();
-  const language = useStore(store, (s) => mainLanguage(s.definition));
+  const locale = useAppStore((s) => s.locale);
+  const language = useStore(store, (s) => mainLanguage(s.definition, locale));
   const checkboxId = useId();
   const textPrompt = (): Prompt => ({ kind: 'tts', text: '', language });
   // "Uploaded recording" with no recording yet: the upload zone shows while the value stays
