@@ -70,3 +70,11 @@ export const NumbersIcon = () => (
     <circle cx="12" cy="20.5" r="1.5" />
   </Icon>
 );
+
+/** A folded map: the canvas's minimap. */
+export const MapIcon = () => (
+  <Icon>
+    <path d="M3 6.5 9 4l6 2.5L21 4v13.5L15 20l-6-2.5L3 20z" />
+    <path d="M9 4v13.5M15 6.5V20" />
+  </Icon>
+);

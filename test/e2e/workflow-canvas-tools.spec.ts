@@ -201,7 +201,18 @@ test('connects a menu key renumbered in the inspector, and shows every step on t
   await page.getByRole('button', { name: 'Blank', exact: true }).click();
   await page.getByRole('button', { name: 'End call' }).click();
   await page.getByRole('button', { name: 'IVR buttons' }).click();
+  // At 1280 px the map starts hidden (it would cover a third of the canvas); one click shows it,
+  // and the choice stays.
+  const mapButton = page.getByRole('button', { name: 'Show the map' });
+  await expect(mapButton).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
+  await mapButton.click();
+  await expect(mapButton).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator('.react-flow__minimap-node')).toHaveCount(3);
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+  await page.reload();
+  await expect(page.locator('.react-flow__minimap-node')).toHaveCount(3);
+  await node(page, 'ivr_buttons_1').click();
 
   // The canvas keeps the steps' measured sizes; a new exit at the same size still gets a handle.
   const inspector = page.getByRole('complementary', { name: 'Step settings' });

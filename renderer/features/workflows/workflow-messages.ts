@@ -58,6 +58,8 @@ export const workflowMessages = splitCatalogue({
   'editor.redo': ['Redo', '다시 실행'],
   'editor.delete': ['Delete selected', '선택 항목 삭제'],
   'editor.layout': ['Tidy up', '자동 정렬'],
+  'editor.minimap': ['Map of the whole workflow', '워크플로 전체 지도'],
+  'editor.showMinimap': ['Show the map', '지도 보기'],
   'editor.layoutHint': [
     'Lay the steps out left to right, in the order calls go through them',
     '통화가 지나가는 순서대로 단계를 왼쪽에서 오른쪽으로 배치합니다',

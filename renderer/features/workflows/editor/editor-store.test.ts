@@ -89,6 +89,20 @@ describe('the editor store', () => {
     expect(store.getState().selected).toEqual([second]);
   });
 
+  it('places a new step below a tall menu, not over its lower keys', () => {
+    const store = createEditorStore(workflow, fakeApi().api);
+    const menu = store.getState().addStep('ivr_buttons', { x: 400, y: 0 }, 'Menu');
+    const step = store.getState().definition.steps.find((s) => s.id === menu);
+    if (step?.kind !== 'ivr_buttons') throw new Error('no menu');
+    // Six keys, invalid and timeout: eight exits, each a row of the card.
+    const keys = (['1', '2', '3', '4', '5', '6'] as const).map((key) => ({ key, label: '' }));
+    store.getState().updateStep({ ...step, buttons: keys });
+    store.getState().addStep('end_call', { x: 400, y: 100 }, 'End call');
+    const placed = store.getState().definition.steps.at(-1)?.position;
+    expect(placed?.x).toBe(400);
+    expect(placed?.y).toBeGreaterThan(80 + 22 * 8);
+  });
+
   it('adds a step after the selected one, on its first open exit, in one edit', () => {
     const store = createEditorStore(workflow, fakeApi().api);
     store.getState().removeEdges([1]);

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Workflow, WorkflowIssueShape } from '../../../../shared/domain/workflows.js';
 import type { Calendar } from '../../../../shared/workflow/calendar.js';
 import type { PromptLanguage } from '../../../../shared/workflow/prompt.js';
-import type { Step, StepKind } from '../../../../shared/workflow/steps.js';
+import { outputsOf, type Step, type StepKind } from '../../../../shared/workflow/steps.js';
 import { mainLanguage } from '../../../../shared/workflow/step-prompts.js';
 import type { Trigger } from '../../../../shared/workflow/trigger.js';
 import type { WorkflowDefinition } from '../../../../shared/workflow/workflow.js';
@@ -143,10 +143,8 @@ export function createEditorStore(
       addStep: (kind, position, name, after) => {
         const { definition } = get();
         const taken = new Set(definition.steps.map((s) => s.id));
-        const step = {
-          ...newStep(kind, taken, freeSpot(definition, position), mainLanguage(definition, managerLanguage)),
-          name,
-        };
+        const fresh = newStep(kind, taken, position, mainLanguage(definition, managerLanguage));
+        const step = freeSpot(definition, { ...fresh, name }, position);
         const exit = after === undefined ? undefined : firstOpenExit(definition, after);
         const edges = after !== undefined && exit ? [{ source: after, output: exit, target: step.id }] : [];
         edit((d) => ({ ...d, steps: [...d.steps, step], edges: [...d.edges, ...edges] }));
@@ -248,19 +246,34 @@ export function createEditorStore(
   });
 }
 
-/** Node footprint for placing new steps, roughly as the canvas draws them. */
-const NODE_WIDTH = 240;
-const NODE_HEIGHT = 140;
+/** Room kept between a new step and the others. */
+const GAP = 40;
 
-/** `wanted`, or the first spot below it that no step (nor the trigger at 0,0) covers. */
-function freeSpot(
-  definition: WorkflowDefinition,
-  wanted: { x: number; y: number },
-): { x: number; y: number } {
-  const taken = [{ x: 0, y: 0 }, ...definition.steps.flatMap((s) => (s.position ? [s.position] : []))];
+/**
+ * How much room a step takes on the canvas, roughly as step-node.tsx draws it: 240 px wide, a
+ * header of kind, name and words, then one row per exit (a menu with many keys is tall).
+ */
+function footprint(step: Step | undefined): { width: number; height: number } {
+  return { width: 240, height: 80 + 22 * (step ? outputsOf(step).length : 1) };
+}
+
+/** `step` at `wanted`, or moved down until it covers no other step (nor the trigger at 0,0). */
+function freeSpot(definition: WorkflowDefinition, step: Step, wanted: { x: number; y: number }): Step {
+  const boxes = [
+    { x: 0, y: 0, ...footprint(undefined) },
+    ...definition.steps.flatMap((s) => (s.position ? [{ ...s.position, ...footprint(s) }] : [])),
+  ];
+  const size = footprint(step);
   const spot = { ...wanted };
-  while (taken.some((p) => Math.abs(p.x - spot.x) < NODE_WIDTH && Math.abs(p.y - spot.y) < NODE_HEIGHT)) {
-    spot.y += NODE_HEIGHT;
+  for (;;) {
+    const hit = boxes.find(
+      (box) =>
+        spot.x < box.x + box.width + GAP &&
+        box.x < spot.x + size.width + GAP &&
+        spot.y < box.y + box.height + GAP &&
+        box.y < spot.y + size.height + GAP,
+    );
+    if (!hit) return { ...step, position: spot };
+    spot.y = hit.y + hit.height + GAP;
   }
-  return spot;
 }

@@ -1,5 +1,6 @@
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -17,7 +18,9 @@ import { useStore } from 'zustand';
 import type { StepKind } from '../../../../shared/workflow/steps.js';
 import { TRIGGER } from '../../../../shared/workflow/workflow.js';
 import { useT } from '../../../i18n/use-t.js';
+import { MapIcon } from '../../../ui/icons.js';
 import type { EditorStore } from './editor-store.js';
+import { fitOptions, MINIMAP_MAX_STEPS, minimapShown, useCanvasView } from './canvas-view.js';
 import { StepNode } from './step-node.js';
 import { edgeIndexOf, toFlow, type StepFlowNode } from './to-flow.js';
 
@@ -26,12 +29,6 @@ const nodeTypes = { step: StepNode };
 type MeasuredSize = { exits: string; size: Dimensions };
 const exitsOf = (node: StepFlowNode) => node.data.outputs.map((output) => output.id).join(' ');
 const multiSelectionKeys = ['Shift', 'Control', 'Meta'];
-
-/**
- * Above this many steps the minimap is left out: it redraws every step on every move of a
- * dragged one (bench/editor-frames.ts, 300 steps: 83 ms frames with it, 17 ms without).
- */
-const MINIMAP_MAX_STEPS = 80;
 
 /** The MIME type a palette item is dragged with. */
 export const STEP_KIND_MIME = 'application/x-switchboard-step';
@@ -51,6 +48,9 @@ export function WorkflowCanvas({ store, children }: { store: EditorStore; childr
   const issues = useStore(store, (s) => s.issues);
   const selected = useStore(store, (s) => s.selected);
   const decorations = useStore(store, (s) => s.decorations);
+  const { minimap, setMinimap } = useCanvasView();
+  const withMinimap = minimapShown(minimap, definition.steps.length, window.innerWidth);
+  const fit = useMemo(() => fitOptions(withMinimap), [withMinimap]);
   // The sizes React Flow measured, given back with the nodes: the minimap draws only nodes of
   // known size, and React Flow measures again every node that comes without one. A size holds
   // for the exits it was measured with: React Flow finds the handles when it measures, so a
@@ -171,13 +171,24 @@ export function WorkflowCanvas({ store, children }: { store: EditorStore; childr
         selectionKeyCode="Shift"
         multiSelectionKeyCode={multiSelectionKeys}
         fitView
-        fitViewOptions={{ maxZoom: 1 }}
+        fitViewOptions={fit}
         minZoom={0.2}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} />
-        {definition.steps.length <= MINIMAP_MAX_STEPS && <MiniMap pannable zoomable />}
-        <Controls />
+        {withMinimap && <MiniMap pannable zoomable ariaLabel={t('editor.minimap')} />}
+        <Controls fitViewOptions={fit}>
+          {definition.steps.length <= MINIMAP_MAX_STEPS && (
+            <ControlButton
+              onClick={() => setMinimap(!withMinimap)}
+              aria-pressed={withMinimap}
+              aria-label={t('editor.showMinimap')}
+              title={t('editor.showMinimap')}
+            >
+              <MapIcon />
+            </ControlButton>
+          )}
+        </Controls>
       </ReactFlow>
       {children}
     </div>

@@ -5,6 +5,7 @@ import { useStore } from 'zustand';
 import { useT } from '../../../i18n/use-t.js';
 import { useAppStore } from '../../../stores/app-store.js';
 import type { Size } from './auto-layout.js';
+import { fitOptions, minimapShown, useCanvasView } from './canvas-view.js';
 import { createEditorStore, type EditorStore } from './editor-store.js';
 import { ProblemsPanel } from './problems-panel.js';
 import { QuickAdd } from './quick-add.js';
@@ -103,7 +104,9 @@ function Editor({ store }: { store: EditorStore }) {
       if (width && height) sizes.set(node.id, { width, height });
     }
     store.getState().tidyUp(sizes);
-    void flow.fitView({ maxZoom: 1, duration: 300 });
+    const steps = store.getState().definition.steps.length;
+    const withMinimap = minimapShown(useCanvasView.getState().minimap, steps, window.innerWidth);
+    void flow.fitView({ ...fitOptions(withMinimap), duration: 300 });
   };
 
   const publish = async () => {
