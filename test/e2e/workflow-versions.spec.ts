@@ -15,6 +15,7 @@ interface WorkflowShape {
   id: string;
   name: string;
   draft: { steps: { id: string; prompt?: unknown }[] };
+  issues: { severity: string }[];
 }
 
 async function start(page: Page): Promise<RawApiClient> {
@@ -46,24 +47,14 @@ test('publishes with notes, compares two versions on the list and the canvas, ro
   await expect(drawer.getByText('Not published yet.')).toBeVisible();
   await publishWithNote(page, 'First version', 1);
 
-  // A new offer prompt, written through the API, then seen by the editor after a reload.
+  // A new offer prompt, written in the inspector as a manager would.
+  await page.reload();
+  await page.getByTestId('node-offer').click();
+  const inspector = page.getByRole('complementary', { name: 'Step settings' });
+  await inspector.getByLabel('Prompt', { exact: true }).fill('Press 1 for a callback, or press 2 to hold.');
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
   const workflow = await client.result<WorkflowShape>('workflows.get', { id });
-  const definition = {
-    ...workflow.draft,
-    steps: workflow.draft.steps.map((step) =>
-      step.id === 'offer'
-        ? {
-            ...step,
-            prompt: { kind: 'tts', text: 'Press 1 for a callback, or press 2 to hold.', language: 'en' },
-          }
-        : step,
-    ),
-  };
-  const saved = await client.result<{ issues: { severity: string }[] }>('workflows.saveDraft', {
-    id,
-    definition,
-  });
-  expect(saved.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+  expect(workflow.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
   await page.reload();
   await expect(page.getByTestId('node-offer')).toContainText('Press 1 for a callback, or press 2 to hold.');
   await page.getByRole('button', { name: 'Versions' }).click();
