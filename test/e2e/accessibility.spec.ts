@@ -86,4 +86,11 @@ test('the editor is driven from the keyboard, focus always visible', async ({ pa
   await page.locator('.react-flow__node[data-id="trigger"]').focus();
   await page.keyboard.press('Enter');
   await expect(inspector.getByRole('heading', { name: 'Trigger' })).toBeVisible();
+  // Paths are drawn from the form too: the trigger's start leads to "Goodbye".
+  const start = inspector.getByLabel('Next step for the start');
+  await start.focus();
+  await start.selectOption({ label: 'Goodbye' });
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+  await start.selectOption({ label: '— Not connected —' });
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
 });

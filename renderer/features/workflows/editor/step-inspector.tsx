@@ -3,6 +3,7 @@ import { stepSchema, type Step } from '../../../../shared/workflow/steps.js';
 import { TRIGGER } from '../../../../shared/workflow/workflow.js';
 import { useT } from '../../../i18n/use-t.js';
 import { TextInput } from '../inspector/controls.js';
+import { ExitTargets } from '../inspector/exit-targets.js';
 import { InspectorProvider } from '../inspector/inspector-context.js';
 import { IssueList } from '../inspector/issue-list.js';
 import { textMax } from '../inspector/schema-limits.js';
@@ -34,6 +35,7 @@ export function StepInspector({ store }: { store: EditorStore }) {
             issues={issues.filter((issue) => issue.stepId === undefined && issue.edgeIndex === undefined)}
           />
           <TriggerForm />
+          <ExitTargets source={TRIGGER} />
         </InspectorProvider>
       </aside>
     );
@@ -58,6 +60,7 @@ export function StepInspector({ store }: { store: EditorStore }) {
           onChange={(name) => update({ ...step, name })}
         />
         <StepForm key={step.id} step={step} onChange={update} />
+        <ExitTargets source={step} />
       </InspectorProvider>
     </aside>
   );
