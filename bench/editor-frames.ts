@@ -78,7 +78,7 @@ try {
     await page.goto(`${engine.origin}/#/workflows/${created.id}`);
     await page.locator('.react-flow__node').nth(10).waitFor();
     // Interactive: a click on a step selects it.
-    await page.locator('.react-flow__node').nth(100).click();
+    await page.locator('.react-flow__node').nth(8).click();
     opens.push(performance.now() - started);
   }
   const canvas = page.locator('.react-flow__pane');
@@ -91,7 +91,7 @@ try {
     }
     await page.mouse.up();
   });
-  const node = page.locator('.react-flow__node').nth(120);
+  const node = page.locator('.react-flow__node').nth(12);
   const nodeBox = (await node.boundingBox())!;
   const drag = await frameTimes(page, async () => {
     await page.mouse.move(nodeBox.x + 20, nodeBox.y + 10);

@@ -42,7 +42,13 @@ const publisher = new WorkflowPublisher({
   prompts: new PromptRepository(database.db),
   teams: new TeamRepository(database.db),
   library,
-  settings: () => ({ officeName: '', timeZone: 'Asia/Seoul', trustedSipSources: [], transferAllowList: [] }),
+  settings: () => ({
+    officeName: '',
+    timeZone: 'Asia/Seoul',
+    trustedSipSources: [],
+    transferAllowList: [],
+    pbxWebSocketUrl: '',
+  }),
 });
 
 /** The booking recipe in Korean, its team step made a goodbye (no teams exist here). */

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHandlers } from './api/handlers.js';
 import { createInboxHandlers } from './api/inbox-handlers.js';
+import { createPhoneHandlers, sipPasswordKey } from './api/phone-handlers.js';
 import { createPromptHandlers } from './api/prompt-handlers.js';
 import { createRoutingHandlers } from './api/routing-handlers.js';
 import { createWorkflowHandlers } from './api/workflow-handlers.js';
@@ -182,6 +183,11 @@ export function createEngine(options: EngineOptions): Engine {
     voicemailDir,
     settings: () => settings.get(),
     registrarOf: (lineId) => lines.find(lineId)?.registrar,
+    voicemailSaved: (id) => {
+      const voicemail = records.voicemail.get(id);
+      if (voicemail) rpc.emit('voicemails.changed', voicemail);
+    },
+    callbackRequested: (callback) => rpc.emit('callbacks.changed', callback),
   });
   const dispatcher = new CallDispatcher({
     workflows: {
@@ -273,8 +279,10 @@ export function createEngine(options: EngineOptions): Engine {
         agentTokensChanged: () => {
           for (const listener of tokenListeners) listener();
         },
+        agentRemoved: (agentId) => secrets.delete(sipPasswordKey(agentId)),
       }),
       ...createSmsHandlers({ outbox: sms, settings: smsSettings, dispatcher: smsDispatcher }),
+      ...createPhoneHandlers({ agents: agentRepository, lines, settings, secrets }),
       ...createInboxHandlers({
         inbox: new ConversationInbox({
           db: database.db,

@@ -1,4 +1,5 @@
 import { Outlet } from 'react-router';
+import { PhoneHost } from '../features/phone/phone-host.js';
 import { SideNav } from '../ui/side-nav.js';
 import { StatusBar } from '../ui/status-bar.js';
 import { TopBar } from '../ui/top-bar.js';
@@ -11,6 +12,7 @@ export function AppLayout() {
       <div className="app-body">
         <SideNav />
         <main className="content">
+          <PhoneHost />
           <Outlet />
         </main>
       </div>

@@ -1,5 +1,7 @@
+import { inboxMessages } from '../features/inbox/inbox-messages.js';
 import { inspectorMessages } from '../features/workflows/inspector-messages.js';
 import { testCallMessages } from '../features/workflows/test-call-messages.js';
+import { phoneMessages } from '../features/phone/phone-messages.js';
 import { versionsMessages } from '../features/workflows/versions-messages.js';
 import { workflowMessages } from '../features/workflows/workflow-messages.js';
 
@@ -13,6 +15,8 @@ export const en = {
   ...inspectorMessages.en,
   ...testCallMessages.en,
   ...versionsMessages.en,
+  ...phoneMessages.en,
+  ...inboxMessages.en,
   'app.name': 'Switchboard',
   'language.label': 'Language / 언어',
   'language.ko': '한국어',
@@ -27,18 +31,6 @@ export const en = {
 
   'page.comingSoon': 'Coming in a later version',
   'page.whatYouWillDo': 'What you will do here',
-
-  'inbox.title': 'Inbox',
-  'inbox.lead': 'Every call in one place: who called, what they pressed in the IVR, and what happened next.',
-  'inbox.point1': 'Read the IVR path and form inputs of each call.',
-  'inbox.point2': 'Tag calls, add notes and listen to voicemail.',
-  'inbox.point3': 'Return callbacks that callers asked for while waiting.',
-
-  'phone.title': 'Phone',
-  'phone.lead': 'Your softphone: take routed calls and see who is calling before you pick up.',
-  'phone.point1': 'Set yourself available or away.',
-  'phone.point2': 'See the caller, their IVR choices and tags as the phone rings.',
-  'phone.point3': 'Place calls and return callbacks from your computer.',
 
   'analytics.title': 'Analytics',
   'analytics.lead': 'How calls move through each workflow step, and where callers give up.',

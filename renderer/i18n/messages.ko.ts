@@ -1,5 +1,7 @@
+import { inboxMessages } from '../features/inbox/inbox-messages.js';
 import { inspectorMessages } from '../features/workflows/inspector-messages.js';
 import { testCallMessages } from '../features/workflows/test-call-messages.js';
+import { phoneMessages } from '../features/phone/phone-messages.js';
 import { versionsMessages } from '../features/workflows/versions-messages.js';
 import { workflowMessages } from '../features/workflows/workflow-messages.js';
 import type { Messages } from './messages.en.js';
@@ -10,6 +12,8 @@ export const ko: Messages = {
   ...inspectorMessages.ko,
   ...testCallMessages.ko,
   ...versionsMessages.ko,
+  ...phoneMessages.ko,
+  ...inboxMessages.ko,
   'app.name': 'Switchboard',
   'language.label': 'Language / 언어',
   'language.ko': '한국어',
@@ -24,18 +28,6 @@ export const ko: Messages = {
 
   'page.comingSoon': '다음 버전에서 제공됩니다',
   'page.whatYouWillDo': '여기에서 할 수 있는 일',
-
-  'inbox.title': '인박스',
-  'inbox.lead': '모든 통화를 한곳에서: 누가 전화했는지, IVR에서 무엇을 눌렀는지, 그다음 어떻게 되었는지.',
-  'inbox.point1': '통화마다 IVR 경로와 입력한 값을 확인합니다.',
-  'inbox.point2': '통화에 태그와 메모를 남기고 음성사서함을 듣습니다.',
-  'inbox.point3': '대기 중에 고객이 요청한 콜백에 회신합니다.',
-
-  'phone.title': '전화',
-  'phone.lead': '소프트폰: 연결된 전화를 받고, 받기 전에 누가 거는지 확인하세요.',
-  'phone.point1': '상태를 통화 가능 또는 자리 비움으로 설정합니다.',
-  'phone.point2': '전화가 울리는 동안 발신자, IVR 선택, 태그를 봅니다.',
-  'phone.point3': '컴퓨터에서 전화를 걸고 콜백에 회신합니다.',
 
   'analytics.title': '분석',
   'analytics.lead': '통화가 워크플로의 각 단계를 어떻게 지나가는지, 어디에서 끊기는지 보여 줍니다.',

@@ -26,12 +26,14 @@ const handlers: Handlers = withUnusedMethods({
     timeZone: 'Asia/Seoul',
     trustedSipSources: [],
     transferAllowList: [],
+    pbxWebSocketUrl: '',
   }),
   'settings.update': async () => ({
     officeName: '',
     timeZone: 'Asia/Seoul',
     trustedSipSources: [],
     transferAllowList: [],
+    pbxWebSocketUrl: '',
   }),
   'lines.list': async () => [],
   'lines.save': async () => {

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createConnectionSlice, type ConnectionSlice } from './slices/connection-slice.js';
 import { createEngineSlice, type EngineSlice } from './slices/engine-slice.js';
+import { createInboxUnreadSlice, type InboxUnreadSlice } from './slices/inbox-unread-slice.js';
 import { createLinesSlice, type LinesSlice } from './slices/lines-slice.js';
 import { createLocaleSlice, type LocaleSlice } from './slices/locale-slice.js';
 import { createSettingsSlice, type SettingsSlice } from './slices/settings-slice.js';
@@ -11,7 +12,8 @@ export type AppState = ConnectionSlice &
   LinesSlice &
   SettingsSlice &
   LocaleSlice &
-  WorkflowsSlice;
+  WorkflowsSlice &
+  InboxUnreadSlice;
 
 /** The one bound store of the renderer (zustand slices pattern). */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -21,4 +23,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createLocaleSlice(...a),
   ...createWorkflowsSlice(...a),
+  ...createInboxUnreadSlice(...a),
 }));

@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import { NavLink } from 'react-router';
 import type { MessageKey } from '../i18n/messages.en.js';
 import { useT } from '../i18n/use-t.js';
+import { useAppStore } from '../stores/app-store.js';
+import { selectUnreadCount } from '../stores/slices/inbox-unread-slice.js';
 import { AnalyticsIcon, InboxIcon, NumbersIcon, PhoneIcon, SettingsIcon, WorkflowsIcon } from './icons.js';
 
 interface NavItem {
@@ -21,6 +23,7 @@ const items: readonly NavItem[] = [
 
 export function SideNav() {
   const t = useT();
+  const unread = useAppStore(selectUnreadCount);
   return (
     <nav className="sidenav" aria-label={t('nav.label')}>
       <ul>
@@ -29,6 +32,14 @@ export function SideNav() {
             <NavLink to={to} className={({ isActive }) => (isActive ? 'navlink active' : 'navlink')}>
               <Icon />
               <span>{t(label)}</span>
+              {to === '/inbox' && unread > 0 && (
+                <>
+                  <span className="nav-badge" aria-hidden="true">
+                    {unread}
+                  </span>
+                  <span className="visually-hidden">{t('inbox.navUnread', { count: unread })}</span>
+                </>
+              )}
             </NavLink>
           </li>
         ))}

@@ -1,3 +1,4 @@
+import { PhoneStatusItem } from '../features/phone/phone-status-item.js';
 import { useT } from '../i18n/use-t.js';
 import { useAppStore } from '../stores/app-store.js';
 import {
@@ -27,6 +28,7 @@ export function StatusBar() {
         {connectionText(connection, t)}
       </span>
       <span className="status-item">{engineText(engineStatus?.state, isConnected, t)}</span>
+      <PhoneStatusItem />
       {isConnected && engineStatus && (
         <span className="status-lines">
           {engineStatus.lines.length === 0 ? (

@@ -65,7 +65,8 @@ export type ConversationCursor = z.infer<typeof conversationCursorSchema>;
 /**
  * Filters of the inbox list, all optional and combined with AND. `from` is inclusive, `to`
  * exclusive (instants; the client turns the office's days into them). `text` matches a
- * fragment of the caller's number or of the notes, case-insensitively.
+ * fragment of the caller's number or of the notes, case-insensitively. `unheardVoicemail`: only
+ * calls that left a message nobody has marked heard yet.
  */
 export const conversationListParams = z.strictObject({
   from: z.iso.datetime().optional(),
@@ -77,6 +78,7 @@ export const conversationListParams = z.strictObject({
   outcomes: z.array(conversationOutcomeSchema).min(1).max(conversationOutcomes.length).optional(),
   direction: z.enum(['inbound', 'outbound']).optional(),
   text: z.string().trim().min(1).max(100).optional(),
+  unheardVoicemail: z.literal(true).optional(),
   after: conversationCursorSchema.optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { phoneNumberSchema } from './line.js';
+import { pbxWebSocketUrlSchema } from './phone.js';
 
 /** An IANA time zone the runtime knows, e.g. Asia/Seoul. */
 export const timeZoneSchema = z
@@ -35,6 +36,8 @@ export const settingsSchema = z.object({
     .max(200)
     .default([])
     .refine((list) => new Set(list).size === list.length, 'Each number only once'),
+  /** Where agents' softphones reach the PBX over SIP-over-WebSocket; '' until set. */
+  pbxWebSocketUrl: pbxWebSocketUrlSchema.default(''),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -44,6 +47,7 @@ export const settingsPatchSchema = z
     timeZone: timeZoneSchema,
     trustedSipSources: settingsSchema.shape.trustedSipSources.unwrap(),
     transferAllowList: settingsSchema.shape.transferAllowList.unwrap(),
+    pbxWebSocketUrl: pbxWebSocketUrlSchema,
   })
   .partial()
   .strict();

@@ -34,4 +34,6 @@ export const agentMethods: Partial<Record<Method, 'read' | 'self'>> = {
   'tags.list': 'read',
   'stats.daily': 'read',
   'sms.send': 'self',
+  'agents.setSipPassword': 'self',
+  'phone.config': 'self',
 };

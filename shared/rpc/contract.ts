@@ -34,6 +34,7 @@ import {
 import { workflowDefinitionSchema } from '../workflow/workflow.js';
 import { inboxEvents, inboxMethods } from './inbox-methods.js';
 import { noParams, type EventSpec, type MethodSpec } from './method-spec.js';
+import { phoneMethods } from './phone-methods.js';
 import { routingEvents, routingMethods } from './routing-methods.js';
 import { smsEvents, smsMethods } from './sms-methods.js';
 
@@ -111,6 +112,7 @@ export const methods = {
   ...routingMethods,
   ...inboxMethods,
   ...smsMethods,
+  ...phoneMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 /** Every event pushed by the server, `domain.pastTense`. */

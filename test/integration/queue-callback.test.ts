@@ -80,6 +80,9 @@ describe('a callback taken in the queue and returned by an agent', () => {
     }
     const [request] = await api.result<CallbackRow[]>('callbacks.list', {});
     expect(request).toMatchObject({ number: MOBILE, status: 'open', attempts: 0 });
+    // The apps heard of it as it was taken, not at their next reload.
+    const announced = await api.waitFor((f) => f.t === 'evt' && f.name === 'callbacks.changed');
+    expect(announced.payload).toMatchObject({ id: request!.id, status: 'open' });
     await vi.waitFor(() => expect(conversationRows(dir)[0]?.outcome).toBe('callback_requested'));
 
     const agentSince = agent.events.length;

@@ -178,6 +178,9 @@ describe('workflows on real calls', () => {
     expect(voicemails[0]!.duration_ms).toBeGreaterThan(4000);
     expect(voicemails[0]!.duration_ms).toBeLessThanOrEqual(5000);
     expect(paths().at(-1)?.steps).toEqual(['hours', 'menu', 'message']);
+    // The apps were told at once, unheard, with its length.
+    const announced = await api.waitFor((f) => f.t === 'evt' && f.name === 'voicemails.changed');
+    expect(announced.payload).toMatchObject({ heard: false, caller: expect.any(String) });
   }, 45_000);
 
   it('publishing during a call leaves that call on its version; the next call gets the new one', async () => {

@@ -122,6 +122,11 @@ export interface Testbed {
    * decoded as it arrived). Their headers are complete once the call has closed.
    */
   recordings(name: AgentName): string[];
+  /**
+   * Stops kamailio (its registrations, held in memory, are lost as in a PBX restart), awaits
+   * `whileDown`, and starts it again on the same ports.
+   */
+  restartKamailio(whileDown?: () => Promise<unknown>): Promise<void>;
   /** Stops agents, then kamailio and rtpengine; removes the temp dir. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -277,6 +282,48 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
     }
   };
 
+  /** Starts kamailio and waits until it answers on UDP, TCP and the WebSocket port. */
+  const startKamailio = async (): Promise<SupervisedProcess> => {
+    const kamailioArgs = [
+      '-f',
+      KAMAILIO_CFG,
+      '-DD', // stay in the foreground, so the PID we hold is the main process
+      '-E', // log to stderr (our log file)
+      '-m',
+      '64',
+      '-M',
+      '8',
+      '-Y',
+      runDir,
+      '-P',
+      join(runDir, 'kamailio.pid'),
+      '-A',
+      `SIP_PORT=${SIP_PORT}`,
+      '-A',
+      `WS_PORT=${WS_PORT}`,
+      '-A',
+      `RTPENGINE_SOCK="udp:${HOST}:${RTPENGINE_NG_PORT}"`,
+      '-A',
+      `CTL_SOCKET="unix:${join(runDir, 'kamailio_ctl')}"`,
+      ...(auth ? ['-A', 'WITH_AUTH'] : []),
+    ];
+    const proc = await start('kamailio', tool('kamailio'), kamailioArgs);
+    await waitUntil(
+      async () =>
+        (await pingSipUdp(HOST, SIP_PORT, 50)) &&
+        (await canConnectTcp(HOST, SIP_PORT)) &&
+        (await canConnectTcp(HOST, WS_PORT)),
+      {
+        what: `kamailio answering on udp/tcp ${HOST}:${SIP_PORT} and tcp ${HOST}:${WS_PORT}`,
+        timeoutMs: 5000,
+        abortIf: exitedReason(proc),
+        details: () => logTail(proc),
+      },
+    );
+    return proc;
+  };
+  let kamailio: SupervisedProcess | undefined;
+
   const timings = { rtpengine: 0, kamailio: 0, agents: 0, total: 0 };
   try {
     // 1. rtpengine, before kamailio: kamailio pings it at start and otherwise disables it for
@@ -304,42 +351,7 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
 
     // 2. kamailio, parameterised with -A defines (see the top of kamailio.cfg).
     mark = performance.now();
-    const kamailioArgs = [
-      '-f',
-      KAMAILIO_CFG,
-      '-DD', // stay in the foreground, so the PID we hold is the main process
-      '-E', // log to stderr (our log file)
-      '-m',
-      '64',
-      '-M',
-      '8',
-      '-Y',
-      runDir,
-      '-P',
-      join(runDir, 'kamailio.pid'),
-      '-A',
-      `SIP_PORT=${SIP_PORT}`,
-      '-A',
-      `WS_PORT=${WS_PORT}`,
-      '-A',
-      `RTPENGINE_SOCK="udp:${HOST}:${RTPENGINE_NG_PORT}"`,
-      '-A',
-      `CTL_SOCKET="unix:${join(runDir, 'kamailio_ctl')}"`,
-      ...(auth ? ['-A', 'WITH_AUTH'] : []),
-    ];
-    const kamailio = await start('kamailio', tool('kamailio'), kamailioArgs);
-    await waitUntil(
-      async () =>
-        (await pingSipUdp(HOST, SIP_PORT, 50)) &&
-        (await canConnectTcp(HOST, SIP_PORT)) &&
-        (await canConnectTcp(HOST, WS_PORT)),
-      {
-        what: `kamailio answering on udp/tcp ${HOST}:${SIP_PORT} and tcp ${HOST}:${WS_PORT}`,
-        timeoutMs: 5000,
-        abortIf: exitedReason(kamailio),
-        details: () => logTail(kamailio),
-      },
-    );
+    kamailio = await startKamailio();
     timings.kamailio = performance.now() - mark;
 
     // 3. Agents, in parallel: each registers (with digest auth if on) before we return.
@@ -384,7 +396,7 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
               if (fail) return `registration failed (${fail.param ?? 'no reason'})`;
               return exitedReason(proc)();
             },
-            details: () => `${logTail(proc)}\n${logTail(kamailio)}`,
+            details: () => `${logTail(proc)}\n${kamailio ? logTail(kamailio) : ''}`,
           },
         );
       }),
@@ -438,6 +450,11 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
         .filter((file) => file.endsWith('.wav'))
         .sort()
         .map((file) => join(recDir, file));
+    },
+    async restartKamailio(whileDown) {
+      if (kamailio) await stopProcesses([kamailio]);
+      await whileDown?.();
+      kamailio = await startKamailio();
     },
     stop: () => stop(true),
   };

@@ -16,6 +16,8 @@ export interface RoutingHandlerDeps {
   publishCallback(callback: Callback): void;
   /** Agents' tokens were revoked or their agent removed: connected apps must go. */
   agentTokensChanged(): void;
+  /** An agent is gone: its secrets (the SIP password) go too. */
+  agentRemoved(agentId: string): void;
 }
 
 type RoutingMethods = Pick<
@@ -85,6 +87,7 @@ export function createRoutingHandlers(deps: RoutingHandlerDeps): RoutingMethods 
       const removed = agents.remove(id);
       if (removed) {
         routing.refresh();
+        deps.agentRemoved(id);
         deps.agentTokensChanged();
       }
       return { removed };

@@ -49,6 +49,7 @@ describe('provision --config FILE', () => {
         timeZone: 'Asia/Seoul',
         trustedSipSources: [],
         transferAllowList: [],
+        pbxWebSocketUrl: '',
       }),
     });
     targets = { lines, workflows, bindings: new NumberBindingRepository(database.db), publisher };

@@ -7,7 +7,7 @@ import type { RecordingResult } from '../media/media-worker-protocol.js';
 import type { OfficeRouting } from '../routing/office-routing.js';
 import type { CallEventLog } from '../store/call-event-log.js';
 import type { CallRecords } from '../store/call-records.js';
-import type { CallbackList } from '../store/callback-list.js';
+import type { CallbackList, CallbackRow } from '../store/callback-list.js';
 import type { SmsOutbox } from '../store/sms-outbox.js';
 import type { FlowServices } from './flow-services.js';
 import { phrasePrompt } from './phrases.js';
@@ -24,6 +24,10 @@ export interface LiveFlowServicesDeps {
   settings(): Settings;
   /** The registrar host of a line, for dialling a number through it. */
   registrarOf(lineId: string): string | undefined;
+  /** Tells the apps a caller left a message (the inbox shows it and counts it unheard at once). */
+  voicemailSaved(voicemailId: string): void;
+  /** Tells the apps a caller asked to be called back. */
+  callbackRequested(callback: CallbackRow): void;
 }
 
 /** The interpreter's services on real calls: prompt files, SQLite records, teams and queues. */
@@ -36,17 +40,22 @@ export function liveFlowServices(deps: LiveFlowServicesDeps): FlowServices {
     queue: (teamId) => deps.routing.criteria(teamId),
     assign: (call, target, options) => deps.routing.assign(call, target, options),
     voicemailPath: () => join(deps.voicemailDir, `${timestamp()}-${randomUUID()}.wav`),
-    saveVoicemail: (call: Call, recording: RecordingResult, teamId) =>
-      deps.records.saveVoicemail({
+    saveVoicemail: (call: Call, recording: RecordingResult, teamId) => {
+      const saved = deps.records.saveVoicemail({
         callId: call.id,
         caller: call.caller,
         file: recording.path,
         durationMs: recording.durationMs,
         teamId,
-      }),
+      });
+      deps.voicemailSaved(saved.id);
+    },
     sendSms: (call, to, text) => deps.sms.queue({ callId: call.id, to, text }),
     addTags: (call, tags) => deps.records.addTags(call.id, tags),
-    requestCallback: (call, request) => deps.callbacks.request({ callId: call.id, ...request }),
+    requestCallback: (call, request) => {
+      const callback = deps.callbacks.request({ callId: call.id, ...request });
+      deps.callbackRequested(callback);
+    },
     transferAllowList: () => deps.settings().transferAllowList,
     numberUri: (call, number) => `sip:${number}@${deps.registrarOf(call.lineId) ?? 'localhost'}`,
   };

@@ -107,6 +107,32 @@ describe('conversation inbox', () => {
     t.done();
   });
 
+  it('finds the calls with a message not heard yet, and forgets one once it is heard', () => {
+    const { t } = seeded();
+    const leave = (callId: string) =>
+      t.records.voicemail.save({
+        callId,
+        caller: '010',
+        file: `${t.dir.path}/${callId}.wav`,
+        durationMs: 1000,
+        teamId: null,
+      });
+    const first = leave('call-002');
+    leave('call-010');
+    leave('call-010');
+    expect(t.inbox.list({ limit: 10, unheardVoicemail: true }).items.map((i) => i.id)).toEqual([
+      'call-010',
+      'call-002',
+    ]);
+    t.records.voicemail.markHeard(first.id, true);
+    expect(
+      t.inbox
+        .list({ limit: 10, unheardVoicemail: true, outcomes: ['voicemail', 'answered'] })
+        .items.map((i) => i.id),
+    ).toEqual(['call-010']);
+    t.done();
+  });
+
   it('finds a call by its new notes at once (the search index follows edits)', () => {
     const { t } = seeded();
     expect(t.inbox.list({ limit: 10, text: 'gate code' }).items).toEqual([]);

@@ -66,6 +66,8 @@ function walk(filter: ConversationFilter, outcome: string | undefined, limit: nu
   if (filter.assigneeId !== undefined) where.push(sql`c.assignee_id = ${filter.assigneeId}`);
   if (filter.direction !== undefined) where.push(sql`c.direction = ${filter.direction}`);
   if (outcome !== undefined) where.push(sql`c.outcome = ${outcome}`);
+  // Not correlated: SQLite builds the few unheard messages' call ids once, not per row.
+  if (filter.unheardVoicemail) where.push(sql`c.id in (select call_id from voicemails where heard = 0)`);
   if (filter.after !== undefined) {
     const { startedAt, id } = filter.after;
     where.push(sql`c.started_at <= ${startedAt} and (c.started_at < ${startedAt} or c.id < ${id})`);

@@ -26,12 +26,14 @@ describe('SettingsRepository', () => {
       timeZone: 'Asia/Seoul',
       trustedSipSources: [],
       transferAllowList: [],
+      pbxWebSocketUrl: '',
     });
     expect(repo.update({ officeName: '서울 치과' })).toEqual({
       officeName: '서울 치과',
       timeZone: 'Asia/Seoul',
       trustedSipSources: [],
       transferAllowList: [],
+      pbxWebSocketUrl: '',
     });
     expect(repo.update({ timeZone: 'Europe/Berlin' }).officeName).toBe('서울 치과');
   });
@@ -45,6 +47,7 @@ describe('SettingsRepository', () => {
       timeZone: 'Asia/Seoul',
       trustedSipSources: [],
       transferAllowList: [],
+      pbxWebSocketUrl: '',
     });
   });
 });

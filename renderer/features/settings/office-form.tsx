@@ -15,6 +15,7 @@ interface OfficeValues {
   trustedSipSources: string;
   /** One number per line, as typed. */
   transferAllowList: string;
+  pbxWebSocketUrl: string;
 }
 
 /** Entries separated by spaces, commas or new lines. */
@@ -52,6 +53,7 @@ export function OfficeForm() {
           timeZone: settings.timeZone,
           trustedSipSources: settings.trustedSipSources.join('\n'),
           transferAllowList: settings.transferAllowList.join('\n'),
+          pbxWebSocketUrl: settings.pbxWebSocketUrl,
         }
       : null);
   const zones = useMemo(() => timeZoneOptions(values?.timeZone ?? 'Asia/Seoul'), [values?.timeZone]);
@@ -154,6 +156,25 @@ export function OfficeForm() {
           'office.transferAllowListHint',
           '0212345678',
         )}
+        <Field
+          id={`${id}-pbxWebSocketUrl`}
+          label={t('phone.settings.wsUrl')}
+          hint={t('phone.settings.wsUrlHint')}
+          error={errors.pbxWebSocketUrl}
+          className="field-wide"
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              inputMode="url"
+              spellCheck={false}
+              placeholder="wss://pbx.example.com:8089/ws"
+              value={values.pbxWebSocketUrl}
+              onChange={(event) => change({ pbxWebSocketUrl: event.target.value })}
+            />
+          )}
+        </Field>
       </div>
       {errors[FORM_ERROR] && (
         <p className="form-error" role="alert">

@@ -1,0 +1,256 @@
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { tempDir } from '../fakes/temp-dir.js';
+import { startTestbed, type Testbed } from '../pbx/testbed.js';
+import { readPcmWav } from '../pbx/tone-analysis.js';
+import { repoRoot, type EngineProcess } from '../support/engine-process.js';
+import { startOfficeEngine } from '../support/office-engine.js';
+import { RawApiClient } from '../support/ws-client.js';
+import { expectAccessible } from './accessibility-audit.js';
+
+/**
+ * The agent's softphone in Chromium against the real test bed: Kamailio (SIP over WebSocket) and
+ * rtpengine (WebRTC ↔ RTP), the headless engine with its office line registered, and a baresip
+ * caller who goes through the published IVR into the team's queue.
+ */
+
+// Fake microphone and camera, no permission prompt, and ICE on loopback (TESTBED.md pitfall 2:
+// without it SIP says "established" and no media flows).
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      '--allow-loopback-in-peer-connection',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  },
+});
+
+const DIALLED = '0212345678';
+const say = (text: string) => ({ kind: 'tts', text, language: 'en' });
+
+/** The office: PBX address, the agent web1 (the browser) in Sales, and the IVR menu 1 → form → Sales. */
+async function setUpOffice(api: RawApiClient, wsUrl: string): Promise<{ agentId: string; token: string }> {
+  await api.result('settings.update', { pbxWebSocketUrl: wsUrl });
+  const agent = await api.result<{ id: string }>('agents.save', { name: 'Jiwoo', extension: 'web1' });
+  await api.result('agents.setSipPassword', { agentId: agent.id, password: 'web1pw' });
+  const team = await api.result<{ id: string }>('teams.save', {
+    name: 'Sales',
+    memberIds: [agent.id],
+    routing: { wrapUpSec: 30, announcePosition: false },
+  });
+  const front = await api.result<{ id: string }>('workflows.create', { name: 'Front desk' });
+  await api.result('workflows.saveDraft', {
+    id: front.id,
+    definition: {
+      trigger: { kind: 'customer_called' },
+      steps: [
+        {
+          kind: 'ivr_buttons',
+          id: 'menu',
+          name: 'Main menu',
+          prompt: say('For sales, press 1.'),
+          buttons: [{ key: '1' }],
+        },
+        {
+          kind: 'input_form',
+          id: 'booking',
+          name: 'Booking number',
+          prompt: say('Enter your booking number, then press the pound key.'),
+          variable: 'booking',
+          minDigits: 2,
+          maxDigits: 6,
+        },
+        {
+          kind: 'assign',
+          id: 'sales',
+          name: 'Sales',
+          target: { kind: 'team', teamId: team.id },
+          ringTimeoutSec: 30,
+        },
+      ],
+      edges: [
+        { source: 'trigger', output: 'start', target: 'menu' },
+        { source: 'menu', output: 'key:1', target: 'booking' },
+        { source: 'booking', output: 'next', target: 'sales' },
+      ],
+    },
+  });
+  await api.result('workflows.publish', { id: front.id }, 60_000);
+  await api.result('presence.set', { agentId: agent.id, presence: 'available' });
+  const { token } = await api.result<{ token: string }>('agents.issueToken', {
+    agentId: agent.id,
+    label: 'e2e',
+  });
+  return { agentId: agent.id, token };
+}
+
+/**
+ * Collects every RTCPeerConnection the page makes, for getStats: a probe of the test, not part
+ * of the app. (Strings: this file is type-checked without the DOM library.)
+ */
+const PEER_CONNECTION_PROBE = `
+  window.__pcs = [];
+  const Native = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Native {
+    constructor(config) { super(config); window.__pcs.push(this); }
+  };
+`;
+
+/** Audio packets sent and received so far on the page's peer connections, and the last local SDP. */
+async function mediaCounters(page: Page): Promise<{ sent: number; received: number; sdp: string }> {
+  return page.evaluate(`(async () => {
+    let sent = 0, received = 0;
+    for (const pc of window.__pcs) {
+      (await pc.getStats()).forEach((r) => {
+        if (r.type === 'outbound-rtp' && r.kind === 'audio') sent += r.packetsSent ?? 0;
+        if (r.type === 'inbound-rtp' && r.kind === 'audio') received += r.packetsReceived ?? 0;
+      });
+    }
+    return { sent, received, sdp: window.__pcs.at(-1)?.localDescription?.sdp ?? '' };
+  })()`);
+}
+
+/** The peak of each `size`-sample window. */
+function windowPeaks(samples: Int16Array, size: number): number[] {
+  const peaks: number[] = [];
+  for (let i = 0; i < samples.length; i += size) {
+    peaks.push(samples.subarray(i, i + size).reduce((max, s) => Math.max(max, Math.abs(s)), 0));
+  }
+  return peaks;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let testbed: Testbed | undefined;
+let engine: EngineProcess | undefined;
+let api: RawApiClient | undefined;
+let dir: ReturnType<typeof tempDir> | undefined;
+
+test.afterEach(async () => {
+  const testInfo = test.info();
+  if (testInfo.status !== testInfo.expectedStatus && engine) {
+    // The peers' logs beside the trace, to tell whose side a failure was on.
+    writeFileSync(testInfo.outputPath('engine.log'), engine.stderr());
+    if (testbed) writeFileSync(testInfo.outputPath('kamailio.log'), testbed.logs('kamailio'));
+  }
+  api?.close();
+  await engine?.stop();
+  await testbed?.stop();
+  dir?.remove();
+});
+
+test('an agent takes a routed call in the browser: screen pop, media, hold, keys, wrap-up; registration lost and back', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  testbed = await startTestbed({ auth: true, agents: ['agent1'] });
+  dir = tempDir('switchboard-e2e-');
+  engine = await startOfficeEngine(testbed, dir.path);
+  api = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
+  const { token } = await setUpOffice(api, testbed.wsUrl);
+
+  await page.addInitScript({ content: PEER_CONNECTION_PROBE });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${engine.origin}/#token=${encodeURIComponent(token)}`);
+  await page.getByLabel(/Language/).selectOption('en');
+  await page.getByRole('link', { name: 'Phone' }).click();
+  const registration = page.getByTestId('phone-registration');
+  await expect(registration).toHaveText('Phone registered', { timeout: 15_000 });
+
+  // The caller dials the office number, presses 1, then keys in a booking number.
+  const caller = testbed.agent('agent1');
+  const since = caller.events.length;
+  await caller.dial(`sip:${DIALLED}@${testbed.host}:${testbed.sipPort}`);
+  await caller.nextEvent(since, 'CALL_ESTABLISHED', 10_000);
+  await sleep(800);
+  await caller.command('sndcode', '1');
+  await sleep(1500);
+  for (const key of ['4', '7', '1', '1', '#']) {
+    await caller.command('sndcode', key);
+    await sleep(250);
+  }
+
+  // The browser rings with the screen pop: caller, number, the key pressed, the form input.
+  const callPanel = page.getByRole('region', { name: 'Incoming call' });
+  await expect(callPanel).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('pop-path')).toContainText('Main menu');
+  await expect(page.getByTestId('pop-path')).toContainText('pressed 1');
+  await expect(page.getByTestId('pop-inputs')).toContainText('Booking number: 4711');
+  await expect(callPanel).toContainText('agent1');
+  await expect(callPanel).toContainText(DIALLED);
+  await page.screenshot({ path: join(repoRoot, 'docs', 'softphone.png') });
+  await expectAccessible(page, 'the ringing phone with its screen pop');
+
+  // What the caller heard so far (IVR prompts, the queue's hold chime) ends here in its recording.
+  const heardFile = testbed.recordings('agent1').find((file) => file.endsWith('-dec.wav'));
+  expect(heardFile, 'the caller records what it hears').toBeDefined();
+  const heardBeforeAnswer = statSync(heardFile ?? '').size;
+
+  // Answer: the timer runs and audio flows both ways.
+  await callPanel.getByRole('button', { name: 'Answer' }).click();
+  await expect(page.getByTestId('call-timer')).toBeVisible({ timeout: 10_000 });
+  const first = await mediaCounters(page);
+  await sleep(1500);
+  const talking = await mediaCounters(page);
+  expect(talking.sent, 'packets sent grow').toBeGreaterThan(first.sent + 25);
+  expect(talking.received, 'packets received grow').toBeGreaterThan(first.received + 25);
+
+  // Hold: the re-INVITE offers a=sendonly; unhold: a=sendrecv and audio comes in again.
+  await page.getByRole('button', { name: 'Hold' }).click();
+  await expect(page.getByText('On hold')).toBeVisible();
+  expect((await mediaCounters(page)).sdp).toMatch(/a=sendonly/);
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByText('On hold')).toBeHidden();
+  const resumed = await mediaCounters(page);
+  expect(resumed.sdp).toMatch(/a=sendrecv/);
+  await sleep(1000);
+  expect((await mediaCounters(page)).received).toBeGreaterThan(resumed.received + 15);
+
+  // A key from the keypad goes out as RFC 4733 events.
+  await page.getByRole('group', { name: 'Keypad' }).getByRole('button', { name: '5' }).click();
+  await expect(page.getByText('Sent: 5')).toBeVisible();
+  await sleep(1000);
+
+  // Hang up (Alt+H), then wrap up with a tag.
+  await page.keyboard.press('Alt+KeyH');
+  await caller.nextEvent(since, 'CALL_CLOSED', 10_000);
+  const wrapUp = page.getByRole('region', { name: 'Wrap-up' });
+  await expect(wrapUp).toBeVisible();
+  await expect(wrapUp).toContainText(/Ready again in \d+ s/);
+  await wrapUp.getByLabel('Tags (comma-separated)').fill('booking');
+  await wrapUp.getByLabel('Note').fill('Changed the date');
+  await wrapUp.getByRole('button', { name: 'Save' }).click();
+  await expect(wrapUp.getByText('Saved to the conversation')).toBeVisible();
+  const page1 = await api.result<{ items: { id: string; tags: { tag: string }[]; notes: string }[] }>(
+    'conversations.list',
+    { tag: 'booking' },
+  );
+  expect(page1.items).toHaveLength(1);
+  expect(page1.items[0]?.notes).toBe('Changed the date');
+  await wrapUp.getByRole('button', { name: 'Ready' }).click();
+  await expect(wrapUp).toBeHidden();
+
+  // The caller heard the browser: after the answer its recording holds Chromium's fake
+  // microphone (loud clicks twice a second), far above the hold chime it heard while queued.
+  const recording = readPcmWav(heardFile ?? '');
+  const afterAnswer = recording.samples.subarray(Math.floor((heardBeforeAnswer - 44) / 2));
+  const loudWindows = windowPeaks(afterAnswer, recording.sampleRate / 10).filter((peak) => peak > 10_000);
+  expect(loudWindows.length, 'loud 100 ms windows after the answer').toBeGreaterThanOrEqual(3);
+  // The keypad's 5 reached the caller through the engine's bridge (baresip reports what it received).
+  expect(caller.dtmfDigits()).toBe('5');
+
+  // The PBX restarts and forgets the binding: the page says so at once, and registers again by itself.
+  await testbed.restartKamailio(async () => {
+    await expect(registration).toHaveText('Phone NOT registered', { timeout: 5000 });
+    await expect(page.getByRole('alert').filter({ hasText: 'not registered' })).toBeVisible();
+  });
+  await expect(registration).toHaveText('Phone registered', { timeout: 20_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'not registered' })).toBeHidden();
+});
