@@ -10,7 +10,8 @@ import { voicemailSchema } from './voicemails.js';
  * - abandoned: the caller hung up while queued or while an agent's phone rang;
  * - voicemail / callback_requested: the caller left a message or asked to be called back;
  * - ended_by_ivr: the call ended in the workflow without reaching a queue;
- * - transferred: the workflow passed the call to another number;
+ * - transferred: the workflow passed the call to another number, or the agent who answered
+ *   transferred the caller (then the agent is the one who took the transfer, if one of ours);
  * - unanswered: queued, nobody answered, and the no-answer path let the caller go;
  * - interrupted: the engine stopped mid-call.
  */

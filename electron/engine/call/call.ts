@@ -66,6 +66,12 @@ export interface Call {
     options?: { ringTimeoutMs?: number; headers?: [string, string][] },
   ): Promise<PutThroughOutcome>;
   hangup(): Promise<void>;
+  /**
+   * An agent the caller was put through to transferred the caller (REFER from the agent's
+   * phone, RFC 3515) and the target answered: the caller talks to the target now. Optional:
+   * calls that cannot be transferred by an agent (the simulator's) have no such event.
+   */
+  onTransferred?(listener: (transfer: AgentTransferEvent) => void): () => void;
   /** Resolves once, when the call is over, with why. */
   readonly ended: Promise<CallEnd>;
 }
@@ -92,6 +98,14 @@ export type LegResult = 'answered' | 'busy' | 'no-answer' | 'failed' | 'cancelle
 export type TransferOutcome = { kind: 'transferred' } | { kind: 'failed'; reason: string; status?: number };
 
 export type PutThroughOutcome = BridgeOutcome | { kind: 'transferred' };
+
+/** Where an agent transferred a caller: `user` is the extension or number that answered. */
+export interface AgentTransferEvent {
+  user: string;
+  uri: string;
+  /** With Replaces (RFC 3891): the agent had consulted the target first. */
+  attended: boolean;
+}
 
 export type CallState = 'ringing' | 'answering' | 'answered' | 'ended';
 

@@ -20,6 +20,7 @@ import { parseSipUri } from '../sip/sip-uri.js';
 import type { InviteServerTransaction, NonInviteServerTransaction } from '../sip/server-transaction.js';
 import type { TransactionLayer } from '../sip/transaction-layer.js';
 import type {
+  AgentTransferEvent,
   BridgeOutcome,
   Call,
   CallEnd,
@@ -31,6 +32,10 @@ import type {
 } from './call.js';
 import { refusalOutcome, type OutgoingCall, type OutgoingOutcome } from './outgoing-call.js';
 import { DigitBuffer, type CollectDigitsOptions, type CollectedDigits } from './digit-buffer.js';
+import { referNotify } from './refer-notify.js';
+import { formatReplaces, parseReferTo, type ReferTarget } from './refer-to.js';
+import { ringbackTone } from './ringback-tone.js';
+import { AgentTransfer, type TransferCaller, type Transferor } from './transfer-by-agent.js';
 
 export interface IncomingCallDeps {
   lineId: string;
@@ -46,11 +51,15 @@ export interface IncomingCallDeps {
   dial(target: string, headers: [string, string][]): OutgoingCall;
   /** The line's current way of putting callers through (bridge or REFER). */
   handoff(): LineHandoff;
+  /** The line's registrar (host[:port]): the only place agents may transfer callers to. */
+  registrar: string;
 }
 
 const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER, NOTIFY';
 /** A transfer's ring time plus what the caller's side needs to accept the REFER and dial. */
 const TRANSFER_SETUP_MS = 5_000;
+/** How long the target of an agent's transfer rings before the caller goes back to the agent. */
+const AGENT_TRANSFER_RING_MS = 30_000;
 
 /**
  * A call the office line received, as the UAS of RFC 3261 §13.3: rings (180) until answered,
@@ -83,6 +92,15 @@ export class IncomingCall implements Call {
   private awaitingAnswerInAck = false;
   /** Settles the pending REFER from the NOTIFYs that report on it. */
   private transferring: ((outcome: TransferOutcome) => void) | undefined;
+  /** The leg the caller is bridged to (an agent), whose REFER transfers the caller. */
+  private partner: OutgoingCall | undefined;
+  /** Headers every leg to an agent carries (the screen pop's call id), transfer legs too. */
+  private legHeaders: [string, string][] = [];
+  /** An agent's transfer under way (one at a time: another REFER meanwhile gets 491). */
+  private agentTransfer: AgentTransfer | undefined;
+  /** REFERs accepted so far in each agent's dialog, for the NOTIFY's `id` (RFC 3515 §2.4.6). */
+  private readonly refersAccepted = new WeakMap<OutgoingCall, number>();
+  private readonly transferListeners = new Set<(transfer: AgentTransferEvent) => void>();
 
   constructor(
     private readonly invite: SipRequest,
@@ -101,6 +119,11 @@ export class IncomingCall implements Call {
     const toUser = userOf(invite.headers.get('to'));
     this.dialled = (requestUser === deps.accountUser ? toUser : requestUser) ?? toUser ?? requestUser ?? '';
     transaction.respond(this.response(180));
+    // The caller hanging up ends whoever they talk to now, and a transfer still ringing.
+    void this.ended.then(() => {
+      this.agentTransfer?.cancel();
+      void this.partner?.hangup();
+    });
   }
 
   get lineId(): string {
@@ -228,12 +251,189 @@ export class IncomingCall implements Call {
     }
     stream.stopPlay();
     this.deps.media.bridge(stream, legMedia);
-    // Either side hanging up ends both legs.
-    void leg.ended.then(() => this.hangup());
+    this.legHeaders = options.headers ?? [];
+    this.attachPartner(leg);
     const legResults = Object.fromEntries(
       targets.map((uri, index): [string, LegResult] => [uri, index === winner ? 'answered' : 'cancelled']),
     );
     return { kind: 'bridged', target: targets[winner]!, legs: legResults };
+  }
+
+  onTransferred(listener: (transfer: AgentTransferEvent) => void): () => void {
+    this.transferListeners.add(listener);
+    return () => this.transferListeners.delete(listener);
+  }
+
+  /**
+   * The caller now talks to `leg`: either side hanging up ends both (unless the leg's agent is
+   * transferring the caller), and a REFER on it transfers the caller.
+   */
+  private attachPartner(leg: OutgoingCall): void {
+    this.partner = leg;
+    leg.referHandler = (request, transaction) => this.agentRefer(leg, request, transaction);
+    void leg.ended.then(() => {
+      if (this.partner === leg && !this.transferPending()) void this.hangup();
+    });
+  }
+
+  /** An agent's transfer is under way and the caller's fate is not decided yet. */
+  private transferPending(): boolean {
+    return this.agentTransfer !== undefined && !this.agentTransfer.settled;
+  }
+
+  /**
+   * A REFER from the agent's phone on its leg (RFC 3515 §2.4.2): checked (a bad one is refused
+   * and changes nothing), accepted with 202, then carried out by {@link AgentTransfer}.
+   */
+  private agentRefer(leg: OutgoingCall, request: SipRequest, transaction: NonInviteServerTransaction): void {
+    const stream = this.stream;
+    const refuse = (status: number, reason?: string) =>
+      transaction.respond(createResponse(request, status, reason === undefined ? {} : { reason }));
+    if (leg !== this.partner || this.current !== 'answered' || !stream) {
+      refuse(603, 'Decline (this leg no longer carries the caller)');
+      return;
+    }
+    // RFC 3515 §2.4.2 lets us refuse a REFER while another is being worked on.
+    if (this.transferPending()) {
+      refuse(491, 'Request Pending (a transfer is under way)');
+      return;
+    }
+    const parsed = parseReferTo(request.headers.getAll('refer-to'), this.deps.registrar);
+    if (!parsed.ok) {
+      this.deps.logger.warn('refused an agent’s REFER', {
+        callId: this.callId,
+        reason: parsed.refusal.reason,
+      });
+      refuse(parsed.refusal.status, parsed.refusal.reason);
+      return;
+    }
+    const target = parsed.value;
+    if (
+      target.replaces &&
+      (target.replaces.callId === this.callId || target.replaces.callId === leg.callId)
+    ) {
+      refuse(400, 'Bad Request (Replaces names this call)');
+      return;
+    }
+    // RFC 4488 §4: `Refer-Sub: false` asks for no NOTIFYs; we honour it and say so in the 202.
+    const wantsNotify = request.headers.get('refer-sub')?.trim().toLowerCase() !== 'false';
+    // §2.4.6: the first REFER's subscription needs no id; later ones are named by their CSeq.
+    const accepted = this.refersAccepted.get(leg) ?? 0;
+    this.refersAccepted.set(leg, accepted + 1);
+    const referId = accepted === 0 ? undefined : Number.parseInt(request.headers.get('cseq') ?? '', 10);
+    transaction.respond(
+      createResponse(request, 202, {
+        headers: [
+          ['contact', this.contact()],
+          ...(wantsNotify ? [] : [['refer-sub', 'false'] as [string, string]]),
+        ],
+      }),
+    );
+    this.deps.logger.info('an agent transfers the caller', {
+      callId: this.callId,
+      target: target.uri,
+      attended: target.replaces !== undefined,
+    });
+    const transferor: Transferor = {
+      notify: async (status, reason) => {
+        if (!wantsNotify) return;
+        const notify = referNotify(status, {
+          ...(reason === undefined ? {} : { reason }),
+          ...(referId === undefined || Number.isNaN(referId) ? {} : { referId }),
+        });
+        const answer = await leg.request('NOTIFY', notify.headers, notify.body);
+        if (answer !== undefined && answer >= 300)
+          this.deps.logger.info('the transferring phone refused our NOTIFY', {
+            callId: this.callId,
+            status: answer,
+          });
+      },
+      get isUp() {
+        return leg.isUp;
+      },
+      hangup: () => leg.hangup(),
+    };
+    let placed: OutgoingCall | undefined;
+    let ringback: AbortController | undefined;
+    const stopRingback = () => {
+      ringback?.abort();
+      ringback = undefined;
+    };
+    const isAnswered = () => this.current === 'answered';
+    const caller: TransferCaller = {
+      get isUp() {
+        return isAnswered();
+      },
+      waitForTarget: () => {
+        this.deps.media.unbridge(stream);
+        ringback = new AbortController();
+        void this.ringbackUntil(ringback.signal);
+      },
+      connect: () => {
+        stopRingback();
+        const media = placed?.media;
+        if (!placed || !media || this.current !== 'answered') return false;
+        this.deps.media.bridge(stream, media);
+        this.attachPartner(placed);
+        const event: AgentTransferEvent = {
+          user: target.user,
+          uri: target.uri,
+          attended: target.replaces !== undefined,
+        };
+        for (const listener of this.transferListeners) listener(event);
+        return true;
+      },
+      backToTransferor: () => {
+        stopRingback();
+        const media = leg.media;
+        if (media) this.deps.media.bridge(stream, media);
+      },
+    };
+    const transfer = new AgentTransfer({
+      clock: this.deps.clock,
+      logger: this.deps.logger,
+      transferor,
+      caller,
+      ringTimeoutMs: AGENT_TRANSFER_RING_MS,
+      dial: (to) => (placed = this.deps.dial(to.uri, this.transferHeaders(leg, to))),
+    });
+    this.agentTransfer = transfer;
+    const done = () => {
+      if (this.agentTransfer === transfer) this.agentTransfer = undefined;
+      stopRingback();
+    };
+    void transfer
+      .run(target)
+      .then((result) => {
+        done();
+        // Nobody left to talk to: the agent hung up after the REFER and the target did not answer.
+        if (result.kind === 'failed' || (result.kind === 'recalled' && !leg.isUp)) void this.hangup();
+      })
+      .catch((error: unknown) => {
+        done();
+        this.deps.logger.error('an agent’s transfer failed', { callId: this.callId, error: String(error) });
+        void this.hangup();
+      });
+  }
+
+  /** The INVITE's extra headers for a transfer leg (RFC 3892 Referred-By, RFC 3891 Replaces). */
+  private transferHeaders(leg: OutgoingCall, target: ReferTarget): [string, string][] {
+    const headers: [string, string][] = [...this.legHeaders, ['referred-by', `<${leg.target}>`]];
+    if (target.replaces) {
+      // RFC 3891 §3: without support the target would ring as a new call beside the
+      // consultation; Require makes it refuse (420) instead, and the caller goes back.
+      headers.push(['replaces', formatReplaces(target.replaces)], ['require', 'replaces']);
+    }
+    return headers;
+  }
+
+  /** Ringback (RFC 3960's "local ringback" done by us) until the signal aborts or the call ends. */
+  private async ringbackUntil(signal: AbortSignal): Promise<void> {
+    const tone = ringbackTone();
+    while (!signal.aborted && this.current === 'answered') {
+      const { interrupted } = await this.play(tone, { signal });
+      if (interrupted) return;
+    }
   }
 
   async transfer(target: string, options: { timeoutMs?: number } = {}): Promise<TransferOutcome> {

@@ -3,7 +3,7 @@ import { ManualClock } from '../manual-clock.js';
 import type { MediaHost, MediaStreamHandle } from '../media/media-host.js';
 import { DigestSession } from '../sip/digest-auth.js';
 import { createResponse } from '../sip/response-builder.js';
-import type { SipEndpoint, SipMessage, SipRequest } from '../sip/sip-message.js';
+import { SipHeaders, type SipEndpoint, type SipMessage, type SipRequest } from '../sip/sip-message.js';
 import { TransactionLayer } from '../sip/transaction-layer.js';
 import { OutgoingCall } from './outgoing-call.js';
 
@@ -45,9 +45,9 @@ function harness() {
   );
   const requests = (method: string) =>
     sent.filter((m): m is SipRequest => m.kind === 'request' && m.method === method);
-  const answer = (request: SipRequest, status: number, headers: [string, string][] = []) =>
-    layer.receive(createResponse(request, status, { toTag: 'agent', headers }), proxy);
-  return { clock, call, requests, answer };
+  const answer = (request: SipRequest, status: number, headers: [string, string][] = [], body = '') =>
+    layer.receive(createResponse(request, status, { toTag: 'agent', headers, body }), proxy);
+  return { clock, call, requests, answer, stream };
 }
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
@@ -114,5 +114,47 @@ describe('OutgoingCall outcomes (RFC 3261 §13.2, §21)', () => {
     await expect(result).resolves.toEqual({ kind: 'busy', status: 486 });
     await call.hangup();
     expect(requests('CANCEL')).toHaveLength(0);
+  });
+
+  it('answers the agent’s hold re-INVITE (a=sendonly) with a=recvonly on the same port (RFC 3264 §8.4)', async () => {
+    const { call, requests, answer, stream } = harness();
+    const result = call.start();
+    await flush();
+    const invite = requests('INVITE')[0]!;
+    const sdp = (direction: string, port: number) =>
+      `v=0\r\no=- 1 ${port} IN IP4 192.0.2.7\r\ns=-\r\nc=IN IP4 192.0.2.7\r\nt=0 0\r\n` +
+      `m=audio ${port} RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\na=${direction}\r\n`;
+    answer(
+      invite,
+      200,
+      [
+        ['contact', '<sip:agent1@192.0.2.7:5080>'],
+        ['content-type', 'application/sdp'],
+      ],
+      sdp('sendrecv', 30000),
+    );
+    await expect(result).resolves.toEqual({ kind: 'answered' });
+    const reinvite = (cseq: number, body: string): SipRequest => ({
+      kind: 'request',
+      method: 'INVITE',
+      uri: 'sip:switchboard@192.0.2.9:5070',
+      headers: SipHeaders.from([
+        ['via', 'SIP/2.0/UDP 192.0.2.7:5080;branch=z9hG4bK-re' + cseq],
+        ['from', '<sip:agent1@pbx>;tag=agent'],
+        ['to', invite.headers.get('from') ?? ''],
+        ['call-id', call.callId],
+        ['cseq', `${cseq} INVITE`],
+        ['content-type', 'application/sdp'],
+      ]),
+      body,
+    });
+    const held = call.reinvite(reinvite(2, sdp('sendonly', 30002)));
+    expect(held.status).toBe(200);
+    expect(held.body).toMatch(/m=audio 40000 /);
+    expect(held.body).toMatch(/a=recvonly/);
+    expect(stream.configure).toHaveBeenLastCalledWith(expect.objectContaining({ remotePort: 30002 }));
+    expect(call.reinvite(reinvite(1, sdp('sendrecv', 30002))).status).toBe(500);
+    expect(call.reinvite(reinvite(3, 'not sdp')).status).toBe(488);
+    expect(call.reinvite(reinvite(4, sdp('sendrecv', 30002))).body).toMatch(/a=sendrecv/);
   });
 });

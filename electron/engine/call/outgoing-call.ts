@@ -2,10 +2,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import type { MediaHost, MediaStreamHandle, StreamListener } from '../media/media-host.js';
 import type { ClientTransaction } from '../sip/client-transaction.js';
+import type { NonInviteServerTransaction, InviteServerTransaction } from '../sip/server-transaction.js';
 import type { DigestSession } from '../sip/digest-auth.js';
 import { uacDialog, type Dialog } from '../sip/dialog.js';
-import { newTag } from '../sip/response-builder.js';
-import { createOffer, readAnswer, SdpNegotiationError } from '../sip/sdp-offer-answer.js';
+import { createResponse, newTag } from '../sip/response-builder.js';
+import { answerOffer, createOffer, readAnswer, SdpNegotiationError } from '../sip/sdp-offer-answer.js';
 import { SipHeaders, type SipEndpoint, type SipRequest, type SipResponse } from '../sip/sip-message.js';
 import type { TransactionLayer } from '../sip/transaction-layer.js';
 import { newBranch } from '../sip/via.js';
@@ -24,6 +25,9 @@ export interface OutgoingCallDeps {
   displayName: string;
   logger: Logger;
 }
+
+/** Methods we handle in these calls' dialogs (REFER: RFC 3515, agents transferring callers). */
+const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER, NOTIFY';
 
 /** How an attempt ended before or without being answered (RFC 3261 §21). */
 export type OutgoingOutcome =
@@ -53,6 +57,8 @@ export class OutgoingCall {
   readonly id = randomUUID();
   readonly callId = `${randomBytes(12).toString('hex')}@switchboard`;
   private readonly fromTag = newTag();
+  private readonly sdpSession = Math.floor(Math.random() * 1e9);
+  private sdpVersion = 1;
   private cseq = 1;
   private invite: SipRequest | undefined;
   private transaction: ClientTransaction | undefined;
@@ -62,6 +68,7 @@ export class OutgoingCall {
   /** RTP packet counts once the call's media is closed. */
   mediaStats: { packetsSent: number; packetsReceived: number } | undefined;
   private cancelRequested = false;
+  private byeSent: Promise<void> | undefined;
   /** The outcome is known: answered, refused, timed out or failed. */
   private decided = false;
   private settle!: (outcome: OutgoingOutcome) => void;
@@ -74,7 +81,7 @@ export class OutgoingCall {
   constructor(
     private readonly deps: OutgoingCallDeps,
     /** Request-URI to call, e.g. sip:agent1@pbx.example.com. */
-    private readonly target: string,
+    readonly target: string,
     private readonly extraHeaders: [string, string][] = [],
   ) {
     this.outcome = new Promise((resolve) => {
@@ -123,7 +130,143 @@ export class OutgoingCall {
 
   /** A BYE from the far end (routed here by Call-ID by the line agent). */
   remoteHangup(): void {
+    // The dialog is over (RFC 3261 §15.1.2): a later hangup() must not BYE it again.
+    this.byeSent ??= Promise.resolve();
     void this.close();
+  }
+
+  /** Answered and not yet ended: requests can be sent in its dialog. */
+  get isUp(): boolean {
+    return this.dialog !== undefined && this.stream !== undefined;
+  }
+
+  /**
+   * Who handles a REFER the far end sends in this call (an agent transferring the caller,
+   * RFC 3515): set by whoever bridged the leg. Without one a REFER is refused 603.
+   */
+  referHandler: ((request: SipRequest, transaction: NonInviteServerTransaction) => void) | undefined;
+
+  /**
+   * A request the far end sent inside this call's dialog (the line agent routes it here by
+   * Call-ID): BYE ends the call, re-INVITE holds or moves media, REFER goes to the
+   * {@link referHandler}, INFO is acknowledged (RFC 6086 §4.2.2: digits from an agent's phone
+   * have no one to go to in a bridge that relays RTP; RFC 4733 ones pass through the bridge),
+   * NOTIFY is 481 as we hold no subscriptions on these legs (RFC 6665 §4.1.3).
+   */
+  handleRequest(
+    request: SipRequest,
+    transaction: InviteServerTransaction | NonInviteServerTransaction,
+  ): void {
+    if (request.method === 'INVITE') {
+      transaction.respond(this.reinvite(request));
+      return;
+    }
+    if (!this.dialog) {
+      transaction.respond(createResponse(request, 481));
+      return;
+    }
+    if (request.method !== 'ACK' && !this.dialog.acceptRemoteRequest(request)) {
+      transaction.respond(
+        createResponse(request, 500, { reason: 'Server Internal Error (CSeq out of order)' }),
+      );
+      return;
+    }
+    switch (request.method) {
+      case 'BYE':
+        transaction.respond(createResponse(request, 200));
+        this.remoteHangup();
+        return;
+      case 'REFER':
+        if (this.referHandler && transaction.kind === 'non-invite') this.referHandler(request, transaction);
+        else transaction.respond(createResponse(request, 603, { reason: 'Decline (no transfer here)' }));
+        return;
+      case 'INFO':
+        transaction.respond(createResponse(request, 200));
+        return;
+      case 'NOTIFY':
+        transaction.respond(createResponse(request, 481, { reason: 'Subscription Does Not Exist' }));
+        return;
+      case 'OPTIONS':
+        transaction.respond(createResponse(request, 200, { headers: [['allow', ALLOW]] }));
+        return;
+      default:
+        transaction.respond(createResponse(request, 405, { headers: [['allow', ALLOW]] }));
+    }
+  }
+
+  /**
+   * Sends a request inside this call's dialog (a NOTIFY for a REFER); resolves with the final
+   * status, or undefined if the call is not up or the far end never answered.
+   */
+  request(method: string, headers: [string, string][], body = ''): Promise<number | undefined> {
+    const dialog = this.dialog;
+    if (!dialog || !this.stream) return Promise.resolve(undefined);
+    const request = dialog.createRequest(method, body);
+    request.headers.append('contact', this.contact());
+    for (const [name, value] of headers) request.headers.append(name, value);
+    const hop = dialog.nextHop(this.deps.local.transport) ?? this.deps.proxy;
+    return new Promise((resolve) => {
+      try {
+        this.deps.layer.sendRequest(request, hop, {
+          onFinal: (response) => resolve(response.status),
+          onTimeout: () => resolve(undefined),
+          onTransportError: () => resolve(undefined),
+        });
+      } catch (error) {
+        this.deps.logger.warn('could not send an in-dialog request', {
+          callId: this.callId,
+          method,
+          error: String(error),
+        });
+        resolve(undefined);
+      }
+    });
+  }
+
+  /**
+   * The answer to a re-INVITE from the far end in this call's dialog: an agent's phone putting
+   * the caller on hold (a=sendonly) and back (a=sendrecv), RFC 3264 §8.4, or moving its media.
+   * Answered from the same RTP port with the stream re-pointed; a 488 or 500 leaves the call as
+   * it was (RFC 3261 §14.2). A lost 200 is resent when the proxy resends the INVITE.
+   */
+  reinvite(request: SipRequest): SipResponse {
+    const stream = this.stream;
+    if (!this.dialog || !stream) return createResponse(request, 481);
+    if (!this.dialog.acceptRemoteRequest(request)) {
+      return createResponse(request, 500, { reason: 'Server Internal Error (CSeq out of order)' });
+    }
+    try {
+      const { answerSdp, negotiated } = answerOffer(request.body, {
+        address: this.deps.local.address,
+        port: stream.port,
+        sessionId: this.sdpSession,
+        sessionVersion: ++this.sdpVersion,
+      });
+      stream.configure({
+        remoteAddress: negotiated.remoteAddress,
+        remotePort: negotiated.remotePort,
+        codec: negotiated.codec,
+        payloadType: negotiated.payloadType,
+        telephoneEventPayloadType: negotiated.telephoneEventPayloadType,
+      });
+      return createResponse(request, 200, {
+        headers: [
+          ['contact', this.contact()],
+          ['allow', ALLOW],
+          ['content-type', 'application/sdp'],
+        ],
+        body: answerSdp,
+      });
+    } catch (error) {
+      if (!(error instanceof SdpNegotiationError)) throw error;
+      return createResponse(request, 488);
+    }
+  }
+
+  private contact(): string {
+    const { local } = this.deps;
+    const host = local.address.includes(':') ? `[${local.address}]` : local.address;
+    return `<sip:switchboard@${host}:${local.port}${local.transport === 'udp' ? '' : `;transport=${local.transport}`}>`;
   }
 
   private buildInvite(port: number): SipRequest {
@@ -133,8 +276,8 @@ export class OutgoingCall {
     const sdp = createOffer({
       address: local.address,
       port,
-      sessionId: Math.floor(Math.random() * 1e9),
-      sessionVersion: 1,
+      sessionId: this.sdpSession,
+      sessionVersion: this.sdpVersion,
     });
     const headers = SipHeaders.from([
       ['via', `SIP/2.0/${local.transport.toUpperCase()} ${host}:${local.port};branch=${newBranch()};rport`],
@@ -143,11 +286,8 @@ export class OutgoingCall {
       ['to', `<${this.target}>`],
       ['call-id', this.callId],
       ['cseq', `${this.cseq} INVITE`],
-      [
-        'contact',
-        `<sip:switchboard@${host}:${local.port}${local.transport === 'udp' ? '' : `;transport=${local.transport}`}>`,
-      ],
-      ['allow', 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO'],
+      ['contact', this.contact()],
+      ['allow', ALLOW],
       ['content-type', 'application/sdp'],
       ...this.extraHeaders,
     ]);
@@ -258,7 +398,13 @@ export class OutgoingCall {
     }
   }
 
-  private async bye(): Promise<void> {
+  private bye(): Promise<void> {
+    // Both the caller's end and a transfer may hang up a leg: one BYE (RFC 3261 §15.1.1).
+    this.byeSent ??= this.sendBye();
+    return this.byeSent;
+  }
+
+  private async sendBye(): Promise<void> {
     const dialog = this.dialog;
     if (!dialog) return;
     const bye = dialog.createRequest('BYE');

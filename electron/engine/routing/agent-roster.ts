@@ -65,6 +65,15 @@ export class AgentRoster {
     return this.agents.get(id);
   }
 
+  /** The agent whose extension is `extension` (a bare user, or the user of its SIP URI). */
+  byExtension(extension: string): AgentRow | undefined {
+    for (const row of this.agents.values()) {
+      const user = /^sips?:([^@;?]+)@/.exec(row.extension)?.[1] ?? row.extension;
+      if (user === extension) return row;
+    }
+    return undefined;
+  }
+
   members(teamId: string): AgentRow[] {
     return [...this.agents.values()].filter((row) => row.teamIds.includes(teamId));
   }
@@ -122,6 +131,14 @@ export class AgentRoster {
       live.restUntil = this.clock.now() + REST_AFTER_REFUSAL_MS;
       this.schedule(id, REST_AFTER_REFUSAL_MS);
     }
+    this.changed(id);
+  }
+
+  /** A call reached the agent without an offer: a colleague transferred a caller to them. */
+  callTaken(id: string): void {
+    const live = this.state(id);
+    live.calls++;
+    live.lastOfferedAt = this.clock.now();
     this.changed(id);
   }
 

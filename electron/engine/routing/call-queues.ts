@@ -31,6 +31,11 @@ export interface CallQueuesDeps {
   onChange(): void;
   /** An agent took a call: the conversation gets its agent and wait. */
   onAnswered(entry: QueueEntry, agentId: string): void;
+  /**
+   * The agent on a call transferred it and the target answered: `agentId` is the agent of ours
+   * who answered (null for a number or an extension that is no agent of ours).
+   */
+  onTransferred?(call: Call, agentId: string | null): void;
 }
 
 /** One call in one queue; `exit` settles once. */
@@ -297,11 +302,35 @@ export class CallQueues {
         outcome: outcome.kind === 'failed' ? outcome.reason : outcome.kind,
       });
     }
-    if (answeredBy !== undefined) {
-      const agentId = answeredBy;
-      void call.ended.then(() => roster.callEnded(agentId, rules.wrapUpSec));
-    }
+    if (answeredBy !== undefined) this.followAgents(call, answeredBy, rules.wrapUpSec);
     return answeredBy;
+  }
+
+  /**
+   * The agent on the call is busy until it ends for them: when the caller hangs up, or when
+   * they transfer the caller (RFC 3515 REFER from their phone), who then frees them to wrap up
+   * while the agent who took the transfer, if one of ours, becomes busy in their place.
+   */
+  private followAgents(call: Call, agentId: string, wrapUpSec: number): void {
+    const { roster } = this.deps;
+    let current: string | undefined = agentId;
+    const stop = call.onTransferred?.((transfer) => {
+      if (current !== undefined) roster.callEnded(current, wrapUpSec);
+      current = roster.byExtension(transfer.user)?.id;
+      if (current !== undefined) roster.callTaken(current);
+      this.deps.logger.info('an agent transferred a call', {
+        callId: call.id,
+        to: transfer.uri,
+        attended: transfer.attended,
+        agentId: current ?? null,
+      });
+      this.deps.onTransferred?.(call, current ?? null);
+    });
+    void call.ended.then(() => {
+      stop?.();
+      if (current !== undefined) roster.callEnded(current, wrapUpSec);
+      current = undefined;
+    });
   }
 }
 

@@ -79,6 +79,7 @@ export class OfficeRouting {
       logger: deps.logger,
       onChange: () => this.board.changed(),
       onAnswered: (entry, agentId) => this.answered(entry.call, agentId, entry.teamId),
+      onTransferred: (call, agentId) => deps.conversations.transferred(call.id, agentId),
     });
     this.board = new QueueBoard({
       clock: deps.clock,

@@ -169,10 +169,8 @@ export class LineAgent {
           const call = this.calls.get(callId);
           const leg = this.legs.get(callId);
           if (call) call.handleRequest(request, transaction);
-          else if (leg && request.method === 'BYE') {
-            transaction.respond(createResponse(request, 200));
-            leg.remoteHangup();
-          } else transaction.respond(createResponse(request, 481));
+          else if (leg) leg.handleRequest(request, transaction);
+          else transaction.respond(createResponse(request, 481));
           return;
         }
         if (request.method === 'INVITE' && transaction.kind === 'invite') {
@@ -221,6 +219,7 @@ export class LineAgent {
       logger: this.options.logger,
       dial: (target, headers) => this.dial(target, headers),
       handoff: this.options.handoff,
+      registrar: this.options.account.registrar,
     });
     this.calls.set(call.callId, call);
     void call.ended.then(() => this.calls.delete(call.callId));

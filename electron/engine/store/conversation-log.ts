@@ -11,6 +11,12 @@ type Outcome = ConversationRow['outcome'];
  * crash leaves a row for every call that had started. (Reading them is inbox-queries' job.)
  */
 export class ConversationLog {
+  /**
+   * Calls an agent transferred, until they end (then their outcome says 'transferred'). Kept in
+   * memory: a call does not survive a restart, and one interrupted mid-transfer ends 'answered'.
+   */
+  private readonly transferredCalls = new Set<string>();
+
   constructor(private readonly db: AppDatabase) {}
 
   started(call: {
@@ -67,6 +73,18 @@ export class ConversationLog {
       .run();
   }
 
+  /**
+   * The agent on the call transferred it and the target answered: `agentId` is the agent of ours
+   * who took it (null: a number or a phone that is no agent; the first agent stays named). The
+   * call's outcome will be 'transferred'.
+   */
+  transferred(id: string, agentId: string | null): void {
+    if (!this.get(id)) return;
+    this.transferredCalls.add(id);
+    if (agentId !== null)
+      this.db.update(conversations).set({ agentId }).where(eq(conversations.id, id)).run();
+  }
+
   /** The caller hung up while waiting in a queue or while an agent's phone rang. */
   abandoned(id: string, at: Date): void {
     const row = this.get(id);
@@ -101,7 +119,9 @@ export class ConversationLog {
       .set({
         endedAt: at.toISOString(),
         talkMs: row.answeredAt === null ? null : sinceMs(row.answeredAt, at),
-        outcome: this.outcomeOf(row, putThrough ? 'transferred' : null),
+        outcome: this.transferredCalls.delete(id)
+          ? 'transferred'
+          : this.outcomeOf(row, putThrough ? 'transferred' : null),
       })
       .where(eq(conversations.id, id))
       .run();

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { FakeCall, flush } from '../../../test/fakes/fake-call.js';
+import { silentLogger } from '../logger.js';
+import { routingFixture } from '../../../test/fakes/routing-fixture.js';
+import type { AgentTransferEvent } from '../call/call.js';
+import { CallQueues } from './call-queues.js';
+
+/** A fake call whose agent can transfer it (the REFER itself: incoming-call-refer.test.ts). */
+class TransferableCall extends FakeCall {
+  private readonly listeners = new Set<(transfer: AgentTransferEvent) => void>();
+
+  onTransferred(listener: (transfer: AgentTransferEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  transferTo(user: string): void {
+    for (const listener of this.listeners) listener({ user, uri: `sip:${user}@pbx`, attended: false });
+  }
+}
+
+/**
+ * The roster follows a call an agent transfers: the first agent is free (wrap-up) once the
+ * target answered, the agent who took it (if one of ours, found by extension) is busy until
+ * the call ends, and the conversation hears of it.
+ */
+function setup() {
+  const fixture = routingFixture({ clockAt: 10_000 });
+  const transferred: { callId: string; agentId: string | null }[] = [];
+  // The fixture's queues do not report transfers: queues of our own over the same roster.
+  const queues = new CallQueues({
+    clock: fixture.clock,
+    roster: fixture.roster,
+    team: (id) => fixture.teams.get(id),
+    agentUri: (extension) => `sip:${extension}@pbx`,
+    logger: silentLogger,
+    onChange: () => undefined,
+    onAnswered: () => undefined,
+    onTransferred: (call, agentId) => transferred.push({ callId: call.id, agentId }),
+  });
+  const sales = fixture.team('Sales', { wrapUpSec: 30 });
+  const agent = (name: string, extension: string) => {
+    const row = fixture.agents.save({ name, extension, maxCalls: 1, teamIds: [sales.id] })!;
+    fixture.roster.reload();
+    fixture.roster.setPresence(row.id, 'available');
+    return row.id;
+  };
+  const ann = agent('Ann', '201');
+  fixture.clock.advance(1000);
+  const bob = agent('Bob', 'sip:202@pbx');
+  return { ...fixture, queues, sales, ann, bob, transferred };
+}
+
+describe('an agent transfers a queued call', () => {
+  it('frees the first agent to wrap up and makes the agent who took it busy until the end', async () => {
+    const office = setup();
+    const call = new TransferableCall({ clock: office.clock });
+    office.queues.join(call, office.sales, { ringTimeoutMs: 20_000 });
+    await flush();
+    call.ringing!.answer('sip:201@pbx');
+    await flush();
+    expect([office.roster.status(office.ann), office.roster.status(office.bob)]).toEqual([
+      'busy',
+      'available',
+    ]);
+
+    call.transferTo('202');
+    expect([office.roster.status(office.ann), office.roster.status(office.bob)]).toEqual(['wrap_up', 'busy']);
+    expect(office.transferred).toEqual([{ callId: call.id, agentId: office.bob }]);
+
+    call.hangUp();
+    await flush();
+    expect([office.roster.status(office.ann), office.roster.status(office.bob)]).toEqual([
+      'wrap_up',
+      'wrap_up',
+    ]);
+    office.clock.advance(30_000);
+    expect(office.roster.status(office.bob)).toBe('available');
+  });
+
+  it('a transfer to a number or a phone that is no agent of ours only frees the agent', async () => {
+    const office = setup();
+    const call = new TransferableCall({ clock: office.clock });
+    office.queues.join(call, office.sales, { ringTimeoutMs: 20_000 });
+    await flush();
+    call.ringing!.answer('sip:201@pbx');
+    await flush();
+    call.transferTo('0215550100');
+    expect(office.roster.status(office.ann)).toBe('wrap_up');
+    expect(office.transferred).toEqual([{ callId: call.id, agentId: null }]);
+    call.hangUp();
+    await flush();
+    expect(office.roster.status(office.bob)).toBe('available');
+  });
+});
