@@ -1,6 +1,6 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { tempDir } from '../fakes/temp-dir.js';
 import { startTestbed, type Testbed } from '../pbx/testbed.js';
 import { readPcmWav } from '../pbx/tone-analysis.js';
@@ -8,6 +8,7 @@ import { repoRoot, type EngineProcess } from '../support/engine-process.js';
 import { startOfficeEngine } from '../support/office-engine.js';
 import { RawApiClient } from '../support/ws-client.js';
 import { expectAccessible } from './accessibility-audit.js';
+import { mediaCounters, PEER_CONNECTION_PROBE, softphoneLaunchOptions } from './softphone-browser.js';
 
 /**
  * The agent's softphone in Chromium against the real test bed: Kamailio (SIP over WebSocket) and
@@ -15,22 +16,7 @@ import { expectAccessible } from './accessibility-audit.js';
  * caller who goes through the published IVR into the team's queue.
  */
 
-// Fake microphone and camera, no permission prompt, and ICE on loopback (TESTBED.md pitfall 2:
-// without it SIP says "established" and no media flows).
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      '--allow-loopback-in-peer-connection',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  },
-});
+test.use({ launchOptions: softphoneLaunchOptions });
 
 const DIALLED = '0212345678';
 const say = (text: string) => ({ kind: 'tts', text, language: 'en' });
@@ -89,32 +75,6 @@ async function setUpOffice(api: RawApiClient, wsUrl: string): Promise<{ agentId:
     label: 'e2e',
   });
   return { agentId: agent.id, token };
-}
-
-/**
- * Collects every RTCPeerConnection the page makes, for getStats: a probe of the test, not part
- * of the app. (Strings: this file is type-checked without the DOM library.)
- */
-const PEER_CONNECTION_PROBE = `
-  window.__pcs = [];
-  const Native = window.RTCPeerConnection;
-  window.RTCPeerConnection = class extends Native {
-    constructor(config) { super(config); window.__pcs.push(this); }
-  };
-`;
-
-/** Audio packets sent and received so far on the page's peer connections, and the last local SDP. */
-async function mediaCounters(page: Page): Promise<{ sent: number; received: number; sdp: string }> {
-  return page.evaluate(`(async () => {
-    let sent = 0, received = 0;
-    for (const pc of window.__pcs) {
-      (await pc.getStats()).forEach((r) => {
-        if (r.type === 'outbound-rtp' && r.kind === 'audio') sent += r.packetsSent ?? 0;
-        if (r.type === 'inbound-rtp' && r.kind === 'audio') received += r.packetsReceived ?? 0;
-      });
-    }
-    return { sent, received, sdp: window.__pcs.at(-1)?.localDescription?.sdp ?? '' };
-  })()`);
 }
 
 /** The peak of each `size`-sample window. */

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Callback } from '../../../shared/domain/callbacks.js';
 import { useT } from '../../i18n/use-t.js';
 import { useAppStore } from '../../stores/app-store.js';
+import { usePhoneStore } from '../phone/phone-store.js';
 import { knownCallbackResult } from './callback-state.js';
 import type { InboxDirectory } from './use-inbox-directory.js';
 import { useInboxFormat } from './use-inbox-format.js';
@@ -90,7 +91,13 @@ export function CallbackRow({
               type="button"
               className="button primary"
               disabled={busy || !agentId}
-              onClick={() => run(() => api.call('callbacks.start', { id: callback.id, agentId }))}
+              onClick={() =>
+                run(() => {
+                  // This app's phone answers the engine's call for it by itself (one click).
+                  usePhoneStore.getState().expectCallback(agentId, callback.number);
+                  return api.call('callbacks.start', { id: callback.id, agentId });
+                })
+              }
             >
               {t('inbox.cb.start')}
             </button>

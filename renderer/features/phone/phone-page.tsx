@@ -1,12 +1,17 @@
 import { useState } from 'react';
 import { useT } from '../../i18n/use-t.js';
+import { CallHistoryView } from './call-history-view.js';
 import { CallPanel } from './call-panel.js';
+import { DialPad } from './dial-pad.js';
 import { DeviceSettings } from './device-settings.js';
 import { usePhoneStore } from './phone-store.js';
 import { PresenceSelect } from './presence-select.js';
 import { WrapUpCard } from './wrap-up-card.js';
 
-/** The agent's softphone: presence, the call (ringing with its screen pop, or in progress), wrap-up, devices. */
+/**
+ * The agent's softphone: presence, the call (ringing with its screen pop, dialled, or in
+ * progress), wrap-up, a number to call, recent calls, devices.
+ */
 export function PhonePage() {
   const t = useT();
   const setup = usePhoneStore((state) => state.setup);
@@ -31,12 +36,10 @@ export function PhonePage() {
       {setup.kind === 'ready' && (
         <div className="phone-columns">
           <div className="phone-main">
-            {call ? (
-              <CallPanel call={call} />
-            ) : wrapUp ? null : (
-              <p className="card phone-idle">{t('phone.idle')}</p>
-            )}
+            {call && <CallPanel call={call} />}
             {wrapUp && !call && <WrapUpCard key={wrapUp.conversationId} wrapUp={wrapUp} />}
+            {!call && <DialPad />}
+            <CallHistoryView />
           </div>
           <div className="phone-side">
             <DeviceSettings />
@@ -47,6 +50,9 @@ export function PhonePage() {
                 <li>{t('phone.shortcuts.hangUp')}</li>
                 <li>{t('phone.shortcuts.mute')}</li>
                 <li>{t('phone.shortcuts.hold')}</li>
+                <li>{t('phone.shortcuts.dial')}</li>
+                <li>{t('phone.shortcuts.redial')}</li>
+                <li>{t('phone.shortcuts.transfer')}</li>
               </ul>
             </section>
           </div>

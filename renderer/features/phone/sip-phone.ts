@@ -1,4 +1,12 @@
-import { Registerer, RegistererState, RequestPendingError, UserAgent, type Invitation } from 'sip.js';
+import {
+  Inviter,
+  Registerer,
+  RegistererState,
+  RequestPendingError,
+  UserAgent,
+  type Invitation,
+  type URI,
+} from 'sip.js';
 import type { PhoneConfig } from '../../../shared/domain/phone.js';
 import { RegistrationHealth, type RecoverCause, type RegistrationStatus } from './registration-health.js';
 
@@ -72,6 +80,22 @@ export class SipPhone {
 
   get status(): RegistrationStatus {
     return this.health.current;
+  }
+
+  /**
+   * A number or extension at the office PBX: sip:<number>@<the agent's own domain>; an
+   * extension given as a full SIP URI is taken as it is.
+   */
+  targetUri(number: string): URI | undefined {
+    if (/^sips?:/i.test(number)) return UserAgent.makeURI(number);
+    const { host, port } = this.ua.configuration.uri;
+    return UserAgent.makeURI(`sip:${number}@${host}${port === undefined ? '' : `:${port}`}`);
+  }
+
+  /** An outgoing call through the agent's own registration; `dial` it to send the INVITE. */
+  inviter(number: string): Inviter | undefined {
+    const target = this.targetUri(number);
+    return target ? new Inviter(this.ua, target) : undefined;
   }
 
   async start(): Promise<void> {

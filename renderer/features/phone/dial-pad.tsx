@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useT } from '../../i18n/use-t.js';
+import { Field } from '../../ui/field.js';
+import { checkDialString, type DialError } from './dial-string.js';
+import { usePhoneStore } from './phone-store.js';
+
+/** The number field's id: Alt+D puts the cursor there. */
+export const DIAL_INPUT_ID = 'phone-dial-number';
+
+/** A number or extension to call through the agent's own registration; Enter or "Call". */
+export function DialPad() {
+  const t = useT();
+  const dial = usePhoneStore((state) => state.dial);
+  const [input, setInput] = useState('');
+  const [error, setError] = useState<DialError | undefined>();
+
+  return (
+    <section className="card phone-dial" aria-labelledby="phone-dial-title">
+      <h2 id="phone-dial-title">{t('phone.dial.heading')}</h2>
+      <p className="phone-idle">{t('phone.idle')}</p>
+      <form
+        className="phone-dial-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const check = checkDialString(input);
+          setError(check.ok ? undefined : check.error);
+          if (check.ok) void dial(check.number);
+        }}
+      >
+        <Field
+          id={DIAL_INPUT_ID}
+          label={t('phone.dial.label')}
+          {...(error ? { error: t(`phone.dial.error.${error}`) } : {})}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              inputMode="tel"
+              autoComplete="off"
+              className="mono"
+              value={input}
+              onChange={(e) => {
+                setInput(e.target.value);
+                setError(undefined);
+              }}
+            />
+          )}
+        </Field>
+        <button type="submit" className="button primary">
+          {t('phone.dial.call')}
+        </button>
+      </form>
+    </section>
+  );
+}

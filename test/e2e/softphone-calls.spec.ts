@@ -1,0 +1,243 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { CallbackList } from '../../electron/engine/store/callback-list.js';
+import { openDatabase } from '../../electron/engine/store/database.js';
+import { conversations } from '../../electron/engine/store/schema.js';
+import { tempDir } from '../fakes/temp-dir.js';
+import { startTestbed, type Testbed } from '../pbx/testbed.js';
+import { repoRoot, type EngineProcess } from '../support/engine-process.js';
+import { startOfficeEngine } from '../support/office-engine.js';
+import { RawApiClient } from '../support/ws-client.js';
+import { expectAccessible, expectNoSidewaysScroll } from './accessibility-audit.js';
+import { mediaCounters, PEER_CONNECTION_PROBE, softphoneLaunchOptions } from './softphone-browser.js';
+
+/**
+ * Calls the agent makes from the browser softphone, against the real test bed: Kamailio routes
+ * mobile numbers (010…) to baresip agent2, which answers at once, so it plays the customer. An
+ * outgoing call with its history and redial, and a callback started from the inbox that the
+ * phone answers by itself.
+ */
+
+test.use({ launchOptions: softphoneLaunchOptions });
+
+const CUSTOMER = '01012345678';
+const CUSTOMER_SHOWN = '010-1234-5678';
+
+/** The office's PBX address and the agent web1 (the browser) in Sales, available; their token. */
+async function setUpAgent(api: RawApiClient, wsUrl: string): Promise<{ agentId: string; token: string }> {
+  await api.result('settings.update', { pbxWebSocketUrl: wsUrl });
+  const agent = await api.result<{ id: string }>('agents.save', { name: 'Jiwoo', extension: 'web1' });
+  await api.result('agents.setSipPassword', { agentId: agent.id, password: 'web1pw' });
+  await api.result('teams.save', {
+    name: 'Sales',
+    memberIds: [agent.id],
+    routing: { wrapUpSec: 5, announcePosition: false },
+  });
+  await api.result('presence.set', { agentId: agent.id, presence: 'available' });
+  const { token } = await api.result<{ token: string }>('agents.issueToken', {
+    agentId: agent.id,
+    label: 'e2e',
+  });
+  return { agentId: agent.id, token };
+}
+
+/** The agent's app at 1280×720, in English, on the Phone page once registered. */
+async function openPhone(page: Page, origin: string, token: string): Promise<void> {
+  await page.addInitScript({ content: PEER_CONNECTION_PROBE });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${origin}/#token=${encodeURIComponent(token)}`);
+  await page.getByLabel(/Language/).selectOption('en');
+  await page.getByRole('link', { name: 'Phone' }).click();
+  await expect(page.getByTestId('phone-registration')).toHaveText('Phone registered', { timeout: 15_000 });
+}
+
+/** Audio flows both ways: WebRTC packet counters grow in and out over 1.5 s. */
+async function expectMediaBothWays(page: Page): Promise<void> {
+  const first = await mediaCounters(page);
+  await page.waitForTimeout(1500);
+  const later = await mediaCounters(page);
+  expect(later.sent, 'packets sent grow').toBeGreaterThan(first.sent + 25);
+  expect(later.received, 'packets received grow').toBeGreaterThan(first.received + 25);
+}
+
+let testbed: Testbed | undefined;
+let engine: EngineProcess | undefined;
+let api: RawApiClient | undefined;
+let dir: ReturnType<typeof tempDir> | undefined;
+
+test.afterEach(async () => {
+  const testInfo = test.info();
+  if (testInfo.status !== testInfo.expectedStatus && engine) {
+    writeFileSync(testInfo.outputPath('engine.log'), engine.stderr());
+    if (testbed) writeFileSync(testInfo.outputPath('kamailio.log'), testbed.logs('kamailio'));
+  }
+  api?.close();
+  await engine?.stop();
+  await testbed?.stop();
+  dir?.remove();
+});
+
+test('the agent calls a mobile from the browser, sees it in recent calls and redials it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  testbed = await startTestbed({ auth: true, agents: ['agent2'] });
+  dir = tempDir('switchboard-e2e-');
+  engine = await startOfficeEngine(testbed, dir.path);
+  api = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
+  const { token } = await setUpAgent(api, testbed.wsUrl);
+  await openPhone(page, engine.origin, token);
+  const customer = testbed.agent('agent2');
+
+  // A mistyped number is refused next to the field, before anything is sent.
+  const dial = page.getByRole('region', { name: 'Make a call' });
+  const number = dial.getByLabel('Number or extension');
+  await number.fill('010-12ab');
+  await dial.getByRole('button', { name: 'Call' }).click();
+  await expect(dial.getByText('Use digits only (and * or #, or + at the start).')).toBeVisible();
+  await expect(number).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'the phone with a number refused');
+
+  // Enter calls: Kamailio routes 010… to agent2, which answers.
+  let since = customer.events.length;
+  await number.fill(CUSTOMER_SHOWN);
+  await number.press('Enter');
+  await customer.nextEvent(since, 'CALL_ESTABLISHED', 15_000);
+  const call = page.getByRole('region', { name: `In call with ${CUSTOMER_SHOWN}` });
+  await expect(call).toBeVisible({ timeout: 10_000 });
+  await expect(call.getByTestId('call-timer')).toBeVisible();
+  await expectMediaBothWays(page);
+  await expectAccessible(page, 'an outgoing call in progress');
+  await expectNoSidewaysScroll(page);
+
+  await call.getByRole('button', { name: 'Hang up' }).click();
+  await customer.nextEvent(since, 'CALL_CLOSED', 10_000);
+
+  // Recent calls: the call out, answered, with its talk time.
+  const history = page.getByRole('region', { name: 'Recent calls' });
+  const rows = history.getByRole('row').filter({ hasText: CUSTOMER_SHOWN });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Outgoing');
+  await expect(rows.first()).toContainText('Answered');
+  await expect(rows.first()).toContainText(/0:0\d/);
+  await page.screenshot({ path: join(repoRoot, 'docs', 'softphone-calls.png') });
+  await expectAccessible(page, 'the phone with recent calls');
+  await expectNoSidewaysScroll(page);
+  // In Korean too, the row and the dial form hold at 1280 px.
+  await page.getByLabel(/Language/).selectOption('ko');
+  await expect(
+    page.getByRole('region', { name: '최근 통화' }).getByRole('row').filter({ hasText: '발신' }),
+  ).toHaveCount(1);
+  await expect(page.getByRole('region', { name: '전화 걸기' })).toBeVisible();
+  await expectAccessible(page, 'the phone with recent calls (ko)');
+  await expectNoSidewaysScroll(page);
+  await page.getByLabel(/Language/).selectOption('en');
+
+  // Redial from the row, then hang up with Alt+H.
+  since = customer.events.length;
+  await rows
+    .first()
+    .getByRole('button', { name: `Call ${CUSTOMER_SHOWN}` })
+    .click();
+  await customer.nextEvent(since, 'CALL_ESTABLISHED', 15_000);
+  await expect(page.getByTestId('call-timer')).toBeVisible({ timeout: 10_000 });
+  await page.keyboard.press('Alt+KeyH');
+  await customer.nextEvent(since, 'CALL_CLOSED', 10_000);
+  await expect(rows).toHaveCount(2);
+
+  // Alt+R calls the last number again; Alt+D puts the cursor in the number field.
+  since = customer.events.length;
+  await page.keyboard.press('Alt+KeyR');
+  await customer.nextEvent(since, 'CALL_ESTABLISHED', 15_000);
+  await expect(page.getByTestId('call-timer')).toBeVisible({ timeout: 10_000 });
+  await page.keyboard.press('Alt+KeyH');
+  await customer.nextEvent(since, 'CALL_CLOSED', 10_000);
+  await expect(rows).toHaveCount(3);
+  await page.keyboard.press('Alt+KeyD');
+  await expect(number).toBeFocused();
+
+  // The history is this browser's: it is still there after a reload.
+  await page.reload();
+  await expect(page.getByTestId('phone-registration')).toHaveText('Phone registered', { timeout: 15_000 });
+  await expect(rows).toHaveCount(3);
+});
+
+test('a callback started in the inbox is answered by the phone itself and rings the customer', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  testbed = await startTestbed({ auth: true, agents: ['agent2'] });
+  dir = tempDir('switchboard-e2e-');
+  engine = await startOfficeEngine(testbed, dir.path);
+  api = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
+  const { token } = await setUpAgent(api, testbed.wsUrl);
+  const callbackId = seedCallback(dir.path);
+  await openPhone(page, engine.origin, token);
+  const customer = testbed.agent('agent2');
+
+  // One click on "Call back": the engine rings this phone, which answers without another click,
+  // then the engine dials the customer (agent2, who answers) and bridges the two.
+  await page.getByRole('link', { name: /Inbox/ }).click();
+  await page.getByRole('tab', { name: /Callbacks/ }).click();
+  const row = page.locator('.callback', { hasText: CUSTOMER });
+  const since = customer.events.length;
+  await row.getByRole('button', { name: 'Call back' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Calling back ${CUSTOMER_SHOWN}` })).toBeVisible({
+    timeout: 15_000,
+  });
+  await customer.nextEvent(since, 'CALL_ESTABLISHED', 20_000);
+  const inProgress = await api.result<{ id: string }[]>('callbacks.list', { status: 'in_progress' });
+  expect(inProgress.map((c) => c.id)).toEqual([callbackId]);
+
+  await page.getByRole('link', { name: 'Open the phone' }).click();
+  const call = page.getByRole('region', { name: `Calling back ${CUSTOMER_SHOWN}` });
+  await expect(call.getByTestId('call-timer')).toBeVisible();
+  await expectMediaBothWays(page);
+
+  await call.getByRole('button', { name: 'Hang up' }).click();
+  await customer.nextEvent(since, 'CALL_CLOSED', 10_000);
+  await expect
+    .poll(async () => {
+      const done = await api?.result<{ id: string; lastResult: string | null }[]>('callbacks.list', {
+        status: 'done',
+      });
+      return done?.map((c) => [c.id, c.lastResult]);
+    })
+    .toEqual([[callbackId, 'talked']]);
+
+  // In recent calls as a call out to the customer, once (this phone's and the engine's record).
+  const rows = page
+    .getByRole('region', { name: 'Recent calls' })
+    .getByRole('row')
+    .filter({ hasText: CUSTOMER_SHOWN });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Outgoing');
+  await expect(rows.first()).toContainText('Answered');
+});
+
+/** A caller asked to be called back at {@link CUSTOMER}: written with the engine's own store classes. */
+function seedCallback(dataDir: string): string {
+  const database = openDatabase(join(dataDir, 'switchboard.db'), join(repoRoot, 'resources/migrations'));
+  try {
+    database.db
+      .insert(conversations)
+      .values({
+        id: 'c-asked',
+        direction: 'inbound',
+        caller: CUSTOMER,
+        dialled: '0212345678',
+        startedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+        outcome: 'callback_requested',
+      })
+      .run();
+    return new CallbackList(database.db).request({
+      callId: 'c-asked',
+      number: CUSTOMER,
+      teamId: null,
+      reason: 'Asked while waiting',
+    }).id;
+  } finally {
+    database.close();
+  }
+}
