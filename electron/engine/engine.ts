@@ -258,6 +258,12 @@ export function createEngine(options: EngineOptions): Engine {
       }),
     logger: options.logger,
   });
+  const inbox = new ConversationInbox({
+    db: database.db,
+    tags: records.tags,
+    voicemail: records.voicemail,
+    events,
+  });
   const rpc = createRpcServer(
     {
       ...createHandlers({
@@ -284,12 +290,7 @@ export function createEngine(options: EngineOptions): Engine {
       ...createSmsHandlers({ outbox: sms, settings: smsSettings, dispatcher: smsDispatcher }),
       ...createPhoneHandlers({ agents: agentRepository, lines, settings, secrets }),
       ...createInboxHandlers({
-        inbox: new ConversationInbox({
-          db: database.db,
-          tags: records.tags,
-          voicemail: records.voicemail,
-          events,
-        }),
+        inbox,
         records,
         stats: new InboxStats(database.db),
         settings: () => settings.get(),
@@ -315,6 +316,11 @@ export function createEngine(options: EngineOptions): Engine {
     options.logger,
   );
   statusBoard.onChange((status) => rpc.emit('engine.statusChanged', status));
+  // Every call's row as it changes (started, queued, answered, ended…): inboxes stay live.
+  conversations.onChange((id) => {
+    const summary = inbox.summary(id);
+    if (summary) rpc.emit('conversations.changed', summary);
+  });
   statusBoard.setState('running');
   sms.onChange((row) => rpc.emit('sms.changed', smsMessageView(row)));
   smsDispatcher.start();

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /**
  * Debian's Chromium for the softphone specs: fake microphone and camera, no permission prompt,
@@ -41,4 +41,13 @@ export async function mediaCounters(page: Page): Promise<{ sent: number; receive
     }
     return { sent, received, sdp: window.__pcs.at(-1)?.localDescription?.sdp ?? '' };
   })()`);
+}
+
+/** Audio flows both ways: WebRTC packet counters grow in and out over 1.5 s. */
+export async function expectMediaBothWays(page: Page): Promise<void> {
+  const first = await mediaCounters(page);
+  await page.waitForTimeout(1500);
+  const later = await mediaCounters(page);
+  expect(later.sent, 'packets sent grow').toBeGreaterThan(first.sent + 25);
+  expect(later.received, 'packets received grow').toBeGreaterThan(first.received + 25);
 }

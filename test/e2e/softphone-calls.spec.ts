@@ -10,7 +10,7 @@ import { repoRoot, type EngineProcess } from '../support/engine-process.js';
 import { startOfficeEngine } from '../support/office-engine.js';
 import { RawApiClient } from '../support/ws-client.js';
 import { expectAccessible, expectNoSidewaysScroll } from './accessibility-audit.js';
-import { mediaCounters, PEER_CONNECTION_PROBE, softphoneLaunchOptions } from './softphone-browser.js';
+import { expectMediaBothWays, PEER_CONNECTION_PROBE, softphoneLaunchOptions } from './softphone-browser.js';
 
 /**
  * Calls the agent makes from the browser softphone, against the real test bed: Kamailio routes
@@ -50,15 +50,6 @@ async function openPhone(page: Page, origin: string, token: string): Promise<voi
   await page.getByLabel(/Language/).selectOption('en');
   await page.getByRole('link', { name: 'Phone' }).click();
   await expect(page.getByTestId('phone-registration')).toHaveText('Phone registered', { timeout: 15_000 });
-}
-
-/** Audio flows both ways: WebRTC packet counters grow in and out over 1.5 s. */
-async function expectMediaBothWays(page: Page): Promise<void> {
-  const first = await mediaCounters(page);
-  await page.waitForTimeout(1500);
-  const later = await mediaCounters(page);
-  expect(later.sent, 'packets sent grow').toBeGreaterThan(first.sent + 25);
-  expect(later.received, 'packets received grow').toBeGreaterThan(first.received + 25);
 }
 
 let testbed: Testbed | undefined;

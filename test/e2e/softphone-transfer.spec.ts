@@ -11,7 +11,7 @@ import { repoRoot, type EngineProcess } from '../support/engine-process.js';
 import { startOfficeEngine } from '../support/office-engine.js';
 import { RawApiClient } from '../support/ws-client.js';
 import { expectAccessible, expectNoSidewaysScroll } from './accessibility-audit.js';
-import { mediaCounters, PEER_CONNECTION_PROBE, softphoneLaunchOptions } from './softphone-browser.js';
+import { expectMediaBothWays, PEER_CONNECTION_PROBE, softphoneLaunchOptions } from './softphone-browser.js';
 
 /**
  * Transfers from the browser softphone (REFER, RFC 3515; attended with Replaces, RFC 3891)
@@ -63,14 +63,6 @@ async function setUpOffice(api: RawApiClient, wsUrl: string): Promise<{ token: s
     label: 'e2e',
   });
   return { token };
-}
-
-async function expectMediaBothWays(page: Page): Promise<void> {
-  const first = await mediaCounters(page);
-  await page.waitForTimeout(1500);
-  const later = await mediaCounters(page);
-  expect(later.sent, 'packets sent grow').toBeGreaterThan(first.sent + 25);
-  expect(later.received, 'packets received grow').toBeGreaterThan(first.received + 25);
 }
 
 let testbed: Testbed | undefined;

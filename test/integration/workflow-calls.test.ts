@@ -181,6 +181,17 @@ describe('workflows on real calls', () => {
     // The apps were told at once, unheard, with its length.
     const announced = await api.waitFor((f) => f.t === 'evt' && f.name === 'voicemails.changed');
     expect(announced.payload).toMatchObject({ heard: false, caller: expect.any(String) });
+    // So was the call itself, as it started and as it ended.
+    const callId = (announced.payload as { callId: string }).callId;
+    const states = () =>
+      api.frames.flatMap((f) => {
+        const frame = f as { t?: string; name?: string; payload?: { id: string; outcome: string } };
+        return frame.t === 'evt' && frame.name === 'conversations.changed' && frame.payload?.id === callId
+          ? [frame.payload.outcome]
+          : [];
+      });
+    await vi.waitFor(() => expect(states().at(-1)).toBe('voicemail'));
+    expect(states()[0]).toBe('in_progress');
   }, 45_000);
 
   it('publishing during a call leaves that call on its version; the next call gets the new one', async () => {

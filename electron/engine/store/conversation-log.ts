@@ -17,7 +17,19 @@ export class ConversationLog {
    */
   private readonly transferredCalls = new Set<string>();
 
+  private readonly listeners = new Set<(id: string) => void>();
+
   constructor(private readonly db: AppDatabase) {}
+
+  /** Hears of every write to a conversation (the API pushes it to the apps' inboxes). */
+  onChange(listener: (id: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(id: string): void {
+    for (const listener of this.listeners) listener(id);
+  }
 
   started(call: {
     id: string;
@@ -43,6 +55,7 @@ export class ConversationLog {
       })
       .onConflictDoNothing()
       .run();
+    this.changed(call.id);
   }
 
   /** The first workflow a call ran is the one the inbox names (waiting-room workflows follow). */
@@ -52,6 +65,7 @@ export class ConversationLog {
       .set({ workflowId, versionId })
       .where(and(eq(conversations.id, id), isNull(conversations.workflowId)))
       .run();
+    this.changed(id);
   }
 
   /** Joined a team's queue; an overflow to another team moves it there, its wait runs on. */
@@ -61,6 +75,7 @@ export class ConversationLog {
       .set({ teamId, queuedAt: sql`coalesce(${conversations.queuedAt}, ${at.toISOString()})` })
       .where(eq(conversations.id, id))
       .run();
+    this.changed(id);
   }
 
   answered(id: string, agentId: string, at: Date): void {
@@ -71,6 +86,7 @@ export class ConversationLog {
       .set({ agentId, answeredAt: at.toISOString(), waitMs: sinceMs(row.queuedAt, at) })
       .where(eq(conversations.id, id))
       .run();
+    this.changed(id);
   }
 
   /**
@@ -83,6 +99,7 @@ export class ConversationLog {
     this.transferredCalls.add(id);
     if (agentId !== null)
       this.db.update(conversations).set({ agentId }).where(eq(conversations.id, id)).run();
+    this.changed(id);
   }
 
   /** The caller hung up while waiting in a queue or while an agent's phone rang. */
@@ -94,6 +111,7 @@ export class ConversationLog {
       .set({ outcome: 'abandoned', waitMs: sinceMs(row.queuedAt, at) })
       .where(eq(conversations.id, id))
       .run();
+    this.changed(id);
   }
 
   /** Left the queue unanswered by overflow or the no-answer path: the wait is known. */
@@ -105,6 +123,7 @@ export class ConversationLog {
       .set({ waitMs: sinceMs(row.queuedAt, at) })
       .where(eq(conversations.id, id))
       .run();
+    this.changed(id);
   }
 
   /**
@@ -125,6 +144,7 @@ export class ConversationLog {
       })
       .where(eq(conversations.id, id))
       .run();
+    this.changed(id);
   }
 
   /**
