@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../../i18n/use-t.js';
-import { Field } from '../../ui/field.js';
 import { checkDialString, type DialError } from './dial-string.js';
+import { DialStringField } from './dial-string-field.js';
 import { usePhoneStore } from './phone-store.js';
 
 /** The number field's id: Alt+D puts the cursor there. */
@@ -28,26 +28,16 @@ export function DialPad() {
           if (check.ok) void dial(check.number);
         }}
       >
-        <Field
+        <DialStringField
           id={DIAL_INPUT_ID}
           label={t('phone.dial.label')}
-          {...(error ? { error: t(`phone.dial.error.${error}`) } : {})}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              inputMode="tel"
-              autoComplete="off"
-              className="mono"
-              value={input}
-              onChange={(e) => {
-                setInput(e.target.value);
-                setError(undefined);
-              }}
-            />
-          )}
-        </Field>
+          value={input}
+          error={error}
+          onChange={(value) => {
+            setInput(value);
+            setError(undefined);
+          }}
+        />
         <button type="submit" className="button primary">
           {t('phone.dial.call')}
         </button>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useT } from '../../i18n/use-t.js';
 import { Field } from '../../ui/field.js';
 import { checkDialString, type DialError } from './dial-string.js';
+import { DialStringField } from './dial-string-field.js';
 import { formatPhoneNumber } from './phone-number-format.js';
 import { transferIdle, usePhoneStore, type ActiveCall } from './phone-store.js';
 import type { SipfragStatus } from './sipfrag.js';
@@ -45,26 +46,16 @@ export function TransferPanel({ call }: { call: ActiveCall }) {
             if (to !== undefined) void phone.blindTransfer(to);
           }}
         >
-          <Field
+          <DialStringField
             id={TRANSFER_INPUT_ID}
             label={t('phone.transfer.target')}
-            {...(error ? { error: t(`phone.dial.error.${error}`) } : {})}
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                inputMode="tel"
-                autoComplete="off"
-                className="mono"
-                value={target}
-                onChange={(e) => {
-                  setTarget(e.target.value);
-                  setError(undefined);
-                }}
-              />
-            )}
-          </Field>
+            value={target}
+            error={error}
+            onChange={(value) => {
+              setTarget(value);
+              setError(undefined);
+            }}
+          />
           {colleagues.length > 0 && (
             <Field id="phone-transfer-colleague" label={t('phone.transfer.colleague')}>
               {(control) => (
