@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { teamRoutingSchema, type Team } from '../shared/domain/teams.js';
 import { systemClock } from '../electron/engine/clock.js';
 import { silentLogger } from '../electron/engine/logger.js';
+import { holdChime } from '../electron/engine/media/hold-chime.js';
 import { percentile } from '../electron/engine/media/percentile.js';
 import { AgentRoster } from '../electron/engine/routing/agent-roster.js';
 import { CallQueues } from '../electron/engine/routing/call-queues.js';
@@ -81,6 +82,7 @@ async function run(): Promise<void> {
     clock: systemClock,
     roster,
     team: (id) => teamsInMemory.get(id),
+    holdAudio: () => Promise.resolve(holdChime()),
     agentUri: (extension) => `sip:${extension}@pbx`,
     logger: silentLogger,
     onChange: () => {

@@ -19,7 +19,7 @@ import { phrasePrompt } from './flow/phrases.js';
 import { Simulations } from './flow/simulations.js';
 import { triggerMatches } from './flow/trigger-matcher.js';
 import { WorkflowPublisher } from './flow/workflow-publisher.js';
-import { holdChime } from './routing/hold-audio.js';
+import { holdChime } from './media/hold-chime.js';
 import { CallbackDialer } from './routing/callback-dialer.js';
 import { OfficeRouting } from './routing/office-routing.js';
 import { positionAnnouncement } from './routing/queue-announcement.js';

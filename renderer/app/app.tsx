@@ -5,7 +5,7 @@ import { useAppStore } from '../stores/app-store.js';
 import { selectUnreadCount } from '../stores/slices/inbox-unread-slice.js';
 import { GateScreen } from '../ui/gate-screen.js';
 import type { AppRouter } from './routes.js';
-import { windowTitle } from './window-title.js';
+import { windowTitle } from '../../shared/window-title.js';
 
 /**
  * The app once it can talk to the engine; until then (or if it never may) a screen that says

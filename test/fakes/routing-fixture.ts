@@ -16,6 +16,8 @@ export interface RoutingFixtureOptions {
   onChange?: CallQueuesDeps['onChange'];
   /** Told when an agent takes a call; nothing listens unless given. */
   onAnswered?: CallQueuesDeps['onAnswered'];
+  /** Told when an agent's transfer is taken; nothing listens unless given. */
+  onTransferred?: CallQueuesDeps['onTransferred'];
 }
 
 export interface RoutingFixture {
@@ -46,10 +48,13 @@ export function routingFixture(options: RoutingFixtureOptions = {}): RoutingFixt
     clock,
     roster,
     team: (id) => teams.get(id),
+    // A fake call plays nothing: any audio will do.
+    holdAudio: () => Promise.resolve(new Int16Array(160)),
     agentUri: (extension) => `sip:${extension}@pbx`,
     logger: silentLogger,
     onChange: options.onChange ?? (() => undefined),
     onAnswered: options.onAnswered ?? (() => undefined),
+    ...(options.onTransferred ? { onTransferred: options.onTransferred } : {}),
   });
   onTestFinished(() => {
     queues.close();

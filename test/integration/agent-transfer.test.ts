@@ -1,80 +1,21 @@
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { encodeG711WithSox } from '../pbx/dtmf-audio.js';
-import { writeRtpPcap } from '../pbx/rtp-pcap.js';
 import { describeSipp, runSipp, type SippResult } from '../pbx/sipp.js';
 import type { Testbed } from '../pbx/testbed.js';
-import { findToneBursts, readPcmWav } from '../pbx/tone-analysis.js';
-import { sineTone, writePcmWav } from '../pbx/wav.js';
+import { findToneBursts } from '../pbx/tone-analysis.js';
 import { conversationRows } from '../support/office-routing.js';
 import { officeWithTestbed } from '../support/office-with-testbed.js';
-import type { RawApiClient } from '../support/ws-client.js';
-
-const scenario = (file: string): string => fileURLToPath(new URL(`../pbx/${file}`, import.meta.url));
-/** The tones the test bed's baresip phones play (test/pbx/testbed.ts), and the SIPp agent's. */
-const TONE_HZ = { agent1: 440, agent2: 660, ann: 1000, bob: 1300 } as const;
-/** Where the SIPp agent (Ann, SIP user web1) takes calls; its REGISTER points there. */
-const ANN_PORT = 5072;
-
-interface AgentView {
-  agentId: string;
-  name: string;
-  status: string;
-}
-
-/**
- * Agents Ann (a SIPp phone registered as web1, which transfers) and Bob (baresip agent2) in one
- * team; a published workflow puts every caller in the team's queue. Ann is available first, so
- * with "longest idle" she takes the call.
- */
-async function setUp(api: RawApiClient): Promise<{ ann: string; bob: string }> {
-  const ann = (await api.result<{ id: string }>('agents.save', { name: 'Ann', extension: 'web1' })).id;
-  const bob = (await api.result<{ id: string }>('agents.save', { name: 'Bob', extension: 'agent2' })).id;
-  const team = await api.result<{ id: string }>('teams.save', {
-    name: 'Sales',
-    memberIds: [ann, bob],
-    routing: { wrapUpSec: 60, announcePosition: false },
-  });
-  const front = await api.result<{ id: string }>('workflows.create', { name: 'To the team' });
-  await api.result('workflows.saveDraft', {
-    id: front.id,
-    definition: {
-      trigger: { kind: 'customer_called' },
-      steps: [
-        {
-          kind: 'assign',
-          id: 'team',
-          name: 'Team',
-          target: { kind: 'team', teamId: team.id },
-          ringTimeoutSec: 8,
-        },
-      ],
-      edges: [{ source: 'trigger', output: 'start', target: 'team' }],
-    },
-  });
-  await api.result('workflows.publish', { id: front.id }, 60_000);
-  await api.result('presence.set', { agentId: ann, presence: 'available' });
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  await api.result('presence.set', { agentId: bob, presence: 'available' });
-  return { ann, bob };
-}
-
-/** Registers `user` at the proxy with its Contact on `port`, where a SIPp UAS will listen. */
-async function registerSipp(testbed: Testbed, user: 'web1' | 'agent2', port: number): Promise<void> {
-  const result = await runSipp({
-    scenario: scenario('sipp-register.xml'),
-    service: user,
-    remote: testbed.proxyAddress,
-    auth: { user, password: testbed.users[user] },
-    dir: testbed.dir,
-    timeoutSeconds: 5,
-    extraArgs: ['-key', 'contact_port', String(port)],
-  });
-  expect(result.code, describeSipp(result)).toBe(0);
-}
-
-const registerAnn = (testbed: Testbed) => registerSipp(testbed, 'web1', ANN_PORT);
+import {
+  ANN_PORT,
+  annAndBobInSales,
+  board,
+  heard,
+  registerAnn,
+  registerSipp,
+  scenario,
+  TONE_HZ,
+  writeAnnAudio,
+  writeTonePcap,
+} from '../support/sipp-agents.js';
 
 /** Ann's phone: answers the engine's call, and after `referAfterMs` sends REFER to `referTo`. */
 function annTransfers(testbed: Testbed, referTo: string, referAfterMs = 2000): Promise<SippResult> {
@@ -92,36 +33,11 @@ function annTransfers(testbed: Testbed, referTo: string, referAfterMs = 2000): P
   });
 }
 
-/** A tone as an A-law RTP pcap for SIPp's play_pcap_audio (SIPp loads it at start). */
-function writeTonePcap(testbed: Testbed, file: string, hz: number, seconds: number): void {
-  const wav = join(testbed.dir, `${file}.wav`);
-  writePcmWav(wav, sineTone(seconds, hz));
-  writeRtpPcap(join(testbed.dir, file), encodeG711WithSox(wav, 'PCMA'), { payloadType: 8 });
-}
-
-/** What Ann plays once the caller is back with her: a 1 kHz tone. */
-const writeAnnAudio = (testbed: Testbed) => writeTonePcap(testbed, 'agent-audio.pcap', TONE_HZ.ann, 3);
-
 /** The SIP messages Ann received, in order, each as its start line and the sipfrag it carried. */
 function notifiesTo(result: SippResult): string[] {
   return [
     ...result.messages.matchAll(/received[^\n]*\n\n?NOTIFY [\s\S]*?\r?\n\r?\n(SIP\/2\.0 \d{3}[^\r\n]*)/g),
   ].map((match) => match[1]!);
-}
-
-/** What the phone heard on its last call (baresip's decoded recording). */
-function heard(testbed: Testbed, name: 'agent1' | 'agent2') {
-  return readPcmWav(
-    testbed
-      .recordings(name)
-      .filter((file) => file.endsWith('-dec.wav'))
-      .at(-1)!,
-  );
-}
-
-async function board(api: RawApiClient): Promise<Record<string, string>> {
-  const [team] = await api.result<{ agents: AgentView[] }[]>('queues.snapshot', {});
-  return Object.fromEntries((team?.agents ?? []).map((agent) => [agent.name, agent.status]));
 }
 
 /**
@@ -136,7 +52,7 @@ describe('an agent transfers the caller (blind, REFER)', () => {
     {
       timeoutMs: 120_000,
       setUp: async ({ api, testbed }) => {
-        Object.assign(ids, await setUp(api));
+        Object.assign(ids, await annAndBobInSales(api));
         await registerAnn(testbed);
         writeAnnAudio(testbed);
       },
@@ -190,7 +106,7 @@ describe('an agent’s transfer that is not taken (transfer recall)', () => {
     {
       timeoutMs: 120_000,
       setUp: async ({ api, testbed }) => {
-        Object.assign(ids, await setUp(api));
+        Object.assign(ids, await annAndBobInSales(api));
         await registerAnn(testbed);
         writeAnnAudio(testbed);
       },
@@ -250,7 +166,7 @@ describe('an attended transfer (consult, then REFER with Replaces)', () => {
     {
       timeoutMs: 120_000,
       setUp: async ({ api, testbed }) => {
-        Object.assign(ids, await setUp(api));
+        Object.assign(ids, await annAndBobInSales(api));
         await registerAnn(testbed);
         await registerSipp(testbed, 'agent2', BOB_PORT);
         writeAnnAudio(testbed);

@@ -47,10 +47,7 @@ export interface Call {
    * side hanging up ends both. If the caller hangs up while the target rings, the target's leg is
    * cancelled. Resolves with the attempt's outcome.
    */
-  bridgeTo(
-    target: string | readonly string[],
-    options?: { ringTimeoutMs?: number; headers?: [string, string][] },
-  ): Promise<BridgeOutcome>;
+  bridgeTo(target: string | readonly string[], options?: BridgeOptions): Promise<BridgeOutcome>;
   /**
    * Blind transfer (REFER, RFC 3515): asks the caller's side to call `target` itself, then
    * follows its NOTIFY progress reports (sipfrag, RFC 3420) to success or failure.
@@ -98,6 +95,14 @@ export type LegResult = 'answered' | 'busy' | 'no-answer' | 'failed' | 'cancelle
 export type TransferOutcome = { kind: 'transferred' } | { kind: 'failed'; reason: string; status?: number };
 
 export type PutThroughOutcome = BridgeOutcome | { kind: 'transferred' };
+
+export interface BridgeOptions {
+  ringTimeoutMs?: number;
+  /** Extra headers on the INVITEs (the engine's call id for the agent's screen pop). */
+  headers?: [string, string][];
+  /** What the caller hears when the one who answered puts the call on hold (the team's hold audio). */
+  holdAudio?: () => Promise<Int16Array>;
+}
 
 /** Where an agent transferred a caller: `user` is the extension or number that answered. */
 export interface AgentTransferEvent {

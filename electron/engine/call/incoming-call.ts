@@ -21,6 +21,7 @@ import type { InviteServerTransaction, NonInviteServerTransaction } from '../sip
 import type { TransactionLayer } from '../sip/transaction-layer.js';
 import type {
   AgentTransferEvent,
+  BridgeOptions,
   BridgeOutcome,
   Call,
   CallEnd,
@@ -32,6 +33,7 @@ import type {
 } from './call.js';
 import { refusalOutcome, type OutgoingCall, type OutgoingOutcome } from './outgoing-call.js';
 import { DigitBuffer, type CollectDigitsOptions, type CollectedDigits } from './digit-buffer.js';
+import { MusicOnHold } from './music-on-hold.js';
 import { referNotify } from './refer-notify.js';
 import { formatReplaces, parseReferTo, type ReferTarget } from './refer-to.js';
 import { ringbackTone } from './ringback-tone.js';
@@ -94,6 +96,10 @@ export class IncomingCall implements Call {
   private transferring: ((outcome: TransferOutcome) => void) | undefined;
   /** The leg the caller is bridged to (an agent), whose REFER transfers the caller. */
   private partner: OutgoingCall | undefined;
+  /** What the caller hears while the agent's phone holds the call. */
+  private holdMusic: MusicOnHold | undefined;
+  /** The team's hold audio for that, as given to bridgeTo. */
+  private holdAudio: (() => Promise<Int16Array>) | undefined;
   /** Headers every leg to an agent carries (the screen pop's call id), transfer legs too. */
   private legHeaders: [string, string][] = [];
   /** An agent's transfer under way (one at a time: another REFER meanwhile gets 491). */
@@ -204,10 +210,7 @@ export class IncomingCall implements Call {
     return () => this.digitListeners.delete(listener);
   }
 
-  async bridgeTo(
-    target: string | readonly string[],
-    options: { ringTimeoutMs?: number; headers?: [string, string][] } = {},
-  ): Promise<BridgeOutcome> {
+  async bridgeTo(target: string | readonly string[], options: BridgeOptions = {}): Promise<BridgeOutcome> {
     const stream = this.stream;
     if (!stream || this.current !== 'answered') return { kind: 'failed', reason: 'the call is not answered' };
     const targets = typeof target === 'string' ? [target] : target;
@@ -252,6 +255,7 @@ export class IncomingCall implements Call {
     stream.stopPlay();
     this.deps.media.bridge(stream, legMedia);
     this.legHeaders = options.headers ?? [];
+    this.holdAudio = options.holdAudio;
     this.attachPartner(leg);
     const legResults = Object.fromEntries(
       targets.map((uri, index): [string, LegResult] => [uri, index === winner ? 'answered' : 'cancelled']),
@@ -271,9 +275,26 @@ export class IncomingCall implements Call {
   private attachPartner(leg: OutgoingCall): void {
     this.partner = leg;
     leg.referHandler = (request, transaction) => this.agentRefer(leg, request, transaction);
+    // While a transfer decides, the caller hears ringback; the hold state counts again after.
+    leg.onHoldChange = () => {
+      if (this.partner === leg && !this.transferPending()) this.hearPartner(leg);
+    };
     void leg.ended.then(() => {
       if (this.partner === leg && !this.transferPending()) void this.hangup();
     });
+  }
+
+  /** The caller hears the agent, or hold audio while the agent's phone holds the call. */
+  private hearPartner(leg: OutgoingCall): void {
+    const stream = this.stream;
+    const media = leg.media;
+    if (!stream || !media || this.current !== 'answered') return;
+    this.holdMusic ??= new MusicOnHold({
+      media: this.deps.media,
+      listener: stream,
+      ...(this.holdAudio ? { audio: this.holdAudio } : {}),
+    });
+    this.holdMusic.follow(leg.isHeld, media);
   }
 
   /** An agent's transfer is under way and the caller's fate is not decided yet. */
@@ -365,6 +386,7 @@ export class IncomingCall implements Call {
         return isAnswered();
       },
       waitForTarget: () => {
+        this.holdMusic?.stop();
         this.deps.media.unbridge(stream);
         ringback = new AbortController();
         void this.ringbackUntil(ringback.signal);
@@ -385,8 +407,7 @@ export class IncomingCall implements Call {
       },
       backToTransferor: () => {
         stopRingback();
-        const media = leg.media;
-        if (media) this.deps.media.bridge(stream, media);
+        this.hearPartner(leg);
       },
     };
     const transfer = new AgentTransfer({

@@ -1,54 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ManualClock } from '../manual-clock.js';
-import type { MediaHost, MediaStreamHandle } from '../media/media-host.js';
-import { DigestSession } from '../sip/digest-auth.js';
+import { outgoingLeg } from '../../../test/fakes/outgoing-leg.js';
 import { createResponse } from '../sip/response-builder.js';
-import {
-  SipHeaders,
-  type SipEndpoint,
-  type SipMessage,
-  type SipRequest,
-  type SipResponse,
-} from '../sip/sip-message.js';
+import { SipHeaders, type SipRequest, type SipResponse } from '../sip/sip-message.js';
 import type { NonInviteServerTransaction } from '../sip/server-transaction.js';
-import { TransactionLayer } from '../sip/transaction-layer.js';
-import { OutgoingCall } from './outgoing-call.js';
 
 /**
  * Requests the far end sends inside an answered leg (an agent's phone): what each method gets,
  * and the in-dialog requests we send (NOTIFY for a REFER). Fake clock, in-memory transport.
  */
 async function answeredLeg() {
-  const clock = new ManualClock();
-  const sent: SipMessage[] = [];
-  const proxy: SipEndpoint = { transport: 'udp', address: '192.0.2.1', port: 5060 };
-  const layer = new TransactionLayer({
-    clock,
-    transport: { send: (message) => sent.push(message) },
-    user: { onRequest: () => undefined, onCancel: () => undefined, onAck: () => undefined },
-  });
-  const stream = {
-    streamId: 's',
-    port: 40000,
-    configure: vi.fn(),
-    close: async () => ({ packetsSent: 0, packetsReceived: 0 }),
-  };
-  const media = { open: async () => stream as unknown as MediaStreamHandle } as unknown as MediaHost;
-  const call = new OutgoingCall(
-    {
-      layer,
-      media,
-      local: { transport: 'udp', address: '192.0.2.9', port: 5070 },
-      proxy,
-      digest: new DigestSession({ username: 'office', password: 'pw' }),
-      fromUri: 'sip:office@pbx',
-      displayName: 'Office',
-      logger: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
-    },
-    'sip:agent1@pbx',
-  );
-  const requests = (method: string) =>
-    sent.filter((m): m is SipRequest => m.kind === 'request' && m.method === method);
+  const { call, layer, proxy, requests } = outgoingLeg();
   const outcome = call.start();
   await new Promise((resolve) => setImmediate(resolve));
   const invite = requests('INVITE')[0]!;

@@ -1,54 +1,13 @@
-import { describe, expect, it, vi } from 'vitest';
-import { ManualClock } from '../manual-clock.js';
-import type { MediaHost, MediaStreamHandle } from '../media/media-host.js';
-import { DigestSession } from '../sip/digest-auth.js';
-import { createResponse } from '../sip/response-builder.js';
-import { SipHeaders, type SipEndpoint, type SipMessage, type SipRequest } from '../sip/sip-message.js';
-import { TransactionLayer } from '../sip/transaction-layer.js';
-import { OutgoingCall } from './outgoing-call.js';
+import { describe, expect, it } from 'vitest';
+import { outgoingLeg } from '../../../test/fakes/outgoing-leg.js';
+import { SipHeaders, type SipRequest } from '../sip/sip-message.js';
 
 /**
  * The UAC leg's decisions under a fake clock and an in-memory transport: how each final
  * response is reported, and that a CANCEL goes out once, only after a provisional response.
  * (The live proof against Kamailio and baresip is test/integration/outgoing-call.test.ts.)
  */
-function harness() {
-  const clock = new ManualClock();
-  const sent: SipMessage[] = [];
-  const proxy: SipEndpoint = { transport: 'udp', address: '192.0.2.1', port: 5060 };
-  const layer = new TransactionLayer({
-    clock,
-    transport: { send: (message) => sent.push(message) },
-    user: { onRequest: () => undefined, onCancel: () => undefined, onAck: () => undefined },
-  });
-  // Media is not under test here: a stream that accepts everything.
-  const stream = {
-    streamId: 's',
-    port: 40000,
-    configure: vi.fn(),
-    close: async () => ({ packetsSent: 0, packetsReceived: 0 }),
-  };
-  const media = { open: async () => stream as unknown as MediaStreamHandle } as unknown as MediaHost;
-  const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
-  const call = new OutgoingCall(
-    {
-      layer,
-      media,
-      local: { transport: 'udp', address: '192.0.2.9', port: 5070 },
-      proxy,
-      digest: new DigestSession({ username: 'office', password: 'pw' }, { newCnonce: () => 'c' }),
-      fromUri: 'sip:office@pbx',
-      displayName: 'Office',
-      logger,
-    },
-    'sip:agent1@pbx',
-  );
-  const requests = (method: string) =>
-    sent.filter((m): m is SipRequest => m.kind === 'request' && m.method === method);
-  const answer = (request: SipRequest, status: number, headers: [string, string][] = [], body = '') =>
-    layer.receive(createResponse(request, status, { toTag: 'agent', headers, body }), proxy);
-  return { clock, call, requests, answer, stream };
-}
+const harness = outgoingLeg;
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -116,8 +75,10 @@ describe('OutgoingCall outcomes (RFC 3261 §13.2, §21)', () => {
     expect(requests('CANCEL')).toHaveLength(0);
   });
 
-  it('answers the agent’s hold re-INVITE (a=sendonly) with a=recvonly on the same port (RFC 3264 §8.4)', async () => {
+  it('answers the agent’s hold re-INVITE (a=sendonly) with a=recvonly on the same port and says it is held (RFC 3264 §8.4)', async () => {
     const { call, requests, answer, stream } = harness();
+    const holds: boolean[] = [];
+    call.onHoldChange = (held) => holds.push(held);
     const result = call.start();
     await flush();
     const invite = requests('INVITE')[0]!;
@@ -153,8 +114,14 @@ describe('OutgoingCall outcomes (RFC 3261 §13.2, §21)', () => {
     expect(held.body).toMatch(/m=audio 40000 /);
     expect(held.body).toMatch(/a=recvonly/);
     expect(stream.configure).toHaveBeenLastCalledWith(expect.objectContaining({ remotePort: 30002 }));
+    expect([call.isHeld, holds]).toEqual([true, [true]]);
+    // Refused re-INVITEs leave the call as it was (RFC 3261 §14.2): still held.
     expect(call.reinvite(reinvite(1, sdp('sendrecv', 30002))).status).toBe(500);
     expect(call.reinvite(reinvite(3, 'not sdp')).status).toBe(488);
-    expect(call.reinvite(reinvite(4, sdp('sendrecv', 30002))).body).toMatch(/a=sendrecv/);
+    expect(call.isHeld).toBe(true);
+    // A second hold offer (inactive) is no news; resuming is.
+    call.reinvite(reinvite(4, sdp('inactive', 30002)));
+    expect(call.reinvite(reinvite(5, sdp('sendrecv', 30002))).body).toMatch(/a=sendrecv/);
+    expect([call.isHeld, holds]).toEqual([false, [true, false]]);
   });
 });

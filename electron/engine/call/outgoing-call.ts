@@ -146,6 +146,15 @@ export class OutgoingCall {
    */
   referHandler: ((request: SipRequest, transaction: NonInviteServerTransaction) => void) | undefined;
 
+  /** Told when the far end puts the call on hold or takes it off (set by whoever bridged it). */
+  onHoldChange: ((held: boolean) => void) | undefined;
+  private held = false;
+
+  /** The far end holds the call: its last offer was a=sendonly or a=inactive (RFC 3264 §8.4). */
+  get isHeld(): boolean {
+    return this.held;
+  }
+
   /**
    * A request the far end sent inside this call's dialog (the line agent routes it here by
    * Call-ID): BYE ends the call, re-INVITE holds or moves media, REFER goes to the
@@ -249,6 +258,10 @@ export class OutgoingCall {
         payloadType: negotiated.payloadType,
         telephoneEventPayloadType: negotiated.telephoneEventPayloadType,
       });
+      if (negotiated.onHold !== this.held) {
+        this.held = negotiated.onHold;
+        this.onHoldChange?.(this.held);
+      }
       return createResponse(request, 200, {
         headers: [
           ['contact', this.contact()],

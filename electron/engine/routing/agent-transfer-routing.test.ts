@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeCall, flush } from '../../../test/fakes/fake-call.js';
-import { silentLogger } from '../logger.js';
 import { routingFixture } from '../../../test/fakes/routing-fixture.js';
 import type { AgentTransferEvent } from '../call/call.js';
-import { CallQueues } from './call-queues.js';
 
 /** A fake call whose agent can transfer it (the REFER itself: incoming-call-refer.test.ts). */
 class TransferableCall extends FakeCall {
@@ -25,17 +23,9 @@ class TransferableCall extends FakeCall {
  * the call ends, and the conversation hears of it.
  */
 function setup() {
-  const fixture = routingFixture({ clockAt: 10_000 });
   const transferred: { callId: string; agentId: string | null }[] = [];
-  // The fixture's queues do not report transfers: queues of our own over the same roster.
-  const queues = new CallQueues({
-    clock: fixture.clock,
-    roster: fixture.roster,
-    team: (id) => fixture.teams.get(id),
-    agentUri: (extension) => `sip:${extension}@pbx`,
-    logger: silentLogger,
-    onChange: () => undefined,
-    onAnswered: () => undefined,
+  const fixture = routingFixture({
+    clockAt: 10_000,
     onTransferred: (call, agentId) => transferred.push({ callId: call.id, agentId }),
   });
   const sales = fixture.team('Sales', { wrapUpSec: 30 });
@@ -48,7 +38,7 @@ function setup() {
   const ann = agent('Ann', '201');
   fixture.clock.advance(1000);
   const bob = agent('Bob', 'sip:202@pbx');
-  return { ...fixture, queues, sales, ann, bob, transferred };
+  return { ...fixture, sales, ann, bob, transferred };
 }
 
 describe('an agent transfers a queued call', () => {

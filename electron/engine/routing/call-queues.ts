@@ -24,6 +24,8 @@ export interface CallQueuesDeps {
   clock: Clock;
   roster: AgentRoster;
   team(id: string): Team | undefined;
+  /** What a team's callers hear while they wait, and while an agent holds their call. */
+  holdAudio(team: Team): Promise<Int16Array>;
   /** The SIP URI that rings an agent's phone for a call on that call's line. */
   agentUri(extension: string, call: Call): string;
   logger: Logger;
@@ -235,6 +237,7 @@ export class CallQueues {
     const teams = row.teamIds.map((id) => this.deps.team(id)).filter((team) => team !== undefined);
     const answeredBy = await this.ring(call, [row], {
       ringTimeoutMs,
+      team: teams[0],
       awayOnNoAnswer: teams.some((team) => team.routing.awayOnNoAnswer),
       wrapUpSec: Math.max(0, ...teams.map((team) => team.routing.wrapUpSec)),
     });
@@ -249,6 +252,7 @@ export class CallQueues {
       agents.map(({ agent }) => agent),
       {
         ringTimeoutMs: entry.ringTimeoutMs,
+        team,
         awayOnNoAnswer: team.routing.awayOnNoAnswer,
         wrapUpSec: team.routing.wrapUpSec,
       },
@@ -269,16 +273,18 @@ export class CallQueues {
   private async ring(
     call: Call,
     agents: AgentRow[],
-    rules: { ringTimeoutMs: number; awayOnNoAnswer: boolean; wrapUpSec: number },
+    rules: { ringTimeoutMs: number; team: Team | undefined; awayOnNoAnswer: boolean; wrapUpSec: number },
   ): Promise<string | undefined> {
     const { roster } = this.deps;
     for (const agent of agents) roster.offered(agent.id);
     const uris = agents.map((agent) => this.deps.agentUri(agent.extension, call));
     let outcome: BridgeOutcome;
     try {
+      const team = rules.team;
       outcome = await call.bridgeTo(uris, {
         ringTimeoutMs: rules.ringTimeoutMs,
         headers: [[CALL_ID_HEADER, call.id]],
+        ...(team ? { holdAudio: () => this.deps.holdAudio(team) } : {}),
       });
     } catch (error) {
       outcome = { kind: 'failed', reason: String(error) };

@@ -1,3 +1,4 @@
+import { MusicOnHold } from '../call/music-on-hold.js';
 import type { OutgoingCall, OutgoingOutcome } from '../call/outgoing-call.js';
 import type { Logger } from '../logger.js';
 import type { MediaHost } from '../media/media-host.js';
@@ -52,7 +53,11 @@ export class CallbackDialer {
       await agentLeg.hangup();
       return { kind: 'number_unreachable', why: describe(outcome) };
     }
-    this.deps.media.bridge(agentLeg.media, customerLeg.media);
+    const agentMedia = agentLeg.media;
+    this.deps.media.bridge(agentMedia, customerLeg.media);
+    // The agent's phone holding the call: the customer hears hold audio, not silence.
+    const music = new MusicOnHold({ media: this.deps.media, listener: customerLeg.media });
+    agentLeg.onHoldChange = (held) => music.follow(held, agentMedia);
     void customerLeg.ended.then(() => agentLeg.hangup());
     const ended = Promise.race([agentLeg.ended, customerLeg.ended]);
     return { kind: 'talking', ended, answeredAt: new Date() };

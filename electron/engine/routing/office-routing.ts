@@ -75,6 +75,7 @@ export class OfficeRouting {
       clock: deps.clock,
       roster: this.roster,
       team,
+      holdAudio: deps.holdAudio,
       agentUri: (extension, call) => agentUri(extension, deps.registrarOf(call.lineId) ?? 'localhost'),
       logger: deps.logger,
       onChange: () => this.board.changed(),

@@ -1,0 +1,105 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { encodeG711WithSox } from '../pbx/dtmf-audio.js';
+import { writeRtpPcap } from '../pbx/rtp-pcap.js';
+import { describeSipp, runSipp } from '../pbx/sipp.js';
+import type { Testbed } from '../pbx/testbed.js';
+import { readPcmWav } from '../pbx/tone-analysis.js';
+import { sineTone, writePcmWav } from '../pbx/wav.js';
+import type { RawApiClient } from './ws-client.js';
+
+/**
+ * Agents' phones played by SIPp (Ann, SIP user web1; Bob, agent2) beside the test bed's
+ * baresip phones, for tests of what an agent's phone does inside a call: transfer, hold.
+ */
+
+export const scenario = (file: string): string => fileURLToPath(new URL(`../pbx/${file}`, import.meta.url));
+/** The tones the test bed's baresip phones play (test/pbx/testbed.ts), and the SIPp agent's. */
+export const TONE_HZ = { agent1: 440, agent2: 660, ann: 1000, bob: 1300 } as const;
+/** Where the SIPp agent (Ann, SIP user web1) takes calls; its REGISTER points there. */
+export const ANN_PORT = 5072;
+
+interface AgentView {
+  agentId: string;
+  name: string;
+  status: string;
+}
+
+/**
+ * Agents Ann (a SIPp phone registered as web1, which transfers) and Bob (baresip agent2) in one
+ * team; a published workflow puts every caller in the team's queue. Ann is available first, so
+ * with "longest idle" she takes the call.
+ */
+export async function annAndBobInSales(api: RawApiClient): Promise<{ ann: string; bob: string }> {
+  const ann = (await api.result<{ id: string }>('agents.save', { name: 'Ann', extension: 'web1' })).id;
+  const bob = (await api.result<{ id: string }>('agents.save', { name: 'Bob', extension: 'agent2' })).id;
+  const team = await api.result<{ id: string }>('teams.save', {
+    name: 'Sales',
+    memberIds: [ann, bob],
+    routing: { wrapUpSec: 60, announcePosition: false },
+  });
+  const front = await api.result<{ id: string }>('workflows.create', { name: 'To the team' });
+  await api.result('workflows.saveDraft', {
+    id: front.id,
+    definition: {
+      trigger: { kind: 'customer_called' },
+      steps: [
+        {
+          kind: 'assign',
+          id: 'team',
+          name: 'Team',
+          target: { kind: 'team', teamId: team.id },
+          ringTimeoutSec: 8,
+        },
+      ],
+      edges: [{ source: 'trigger', output: 'start', target: 'team' }],
+    },
+  });
+  await api.result('workflows.publish', { id: front.id }, 60_000);
+  await api.result('presence.set', { agentId: ann, presence: 'available' });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await api.result('presence.set', { agentId: bob, presence: 'available' });
+  return { ann, bob };
+}
+
+/** Registers `user` at the proxy with its Contact on `port`, where a SIPp UAS will listen. */
+export async function registerSipp(testbed: Testbed, user: 'web1' | 'agent2', port: number): Promise<void> {
+  const result = await runSipp({
+    scenario: scenario('sipp-register.xml'),
+    service: user,
+    remote: testbed.proxyAddress,
+    auth: { user, password: testbed.users[user] },
+    dir: testbed.dir,
+    timeoutSeconds: 5,
+    extraArgs: ['-key', 'contact_port', String(port)],
+  });
+  expect(result.code, describeSipp(result)).toBe(0);
+}
+
+export const registerAnn = (testbed: Testbed) => registerSipp(testbed, 'web1', ANN_PORT);
+
+/** A tone as an A-law RTP pcap for SIPp's play_pcap_audio (SIPp loads it at start). */
+export function writeTonePcap(testbed: Testbed, file: string, hz: number, seconds: number): void {
+  const wav = join(testbed.dir, `${file}.wav`);
+  writePcmWav(wav, sineTone(seconds, hz));
+  writeRtpPcap(join(testbed.dir, file), encodeG711WithSox(wav, 'PCMA'), { payloadType: 8 });
+}
+
+/** What Ann plays once the caller is back with her: a 1 kHz tone. */
+export const writeAnnAudio = (testbed: Testbed) => writeTonePcap(testbed, 'agent-audio.pcap', TONE_HZ.ann, 3);
+
+/** What the phone heard on its last call (baresip's decoded recording). */
+export function heard(testbed: Testbed, name: 'agent1' | 'agent2') {
+  return readPcmWav(
+    testbed
+      .recordings(name)
+      .filter((file) => file.endsWith('-dec.wav'))
+      .at(-1)!,
+  );
+}
+
+export async function board(api: RawApiClient): Promise<Record<string, string>> {
+  const [team] = await api.result<{ agents: AgentView[] }[]>('queues.snapshot', {});
+  return Object.fromEntries((team?.agents ?? []).map((agent) => [agent.name, agent.status]));
+}
