@@ -45,3 +45,10 @@ export const agentInputSchema = z.strictObject({
   teamIds: z.array(z.uuid()).max(100).optional(),
 });
 export type AgentInput = z.infer<typeof agentInputSchema>;
+
+/**
+ * A phone's report of calls the engine did not place (presence.ownCalls) holds this long: the
+ * phone repeats it well within that while on such a call, so a closed app cannot leave its agent
+ * busy for ever.
+ */
+export const OWN_CALLS_LAPSE_MS = 90_000;

@@ -18,6 +18,7 @@ export const agentMethods: Partial<Record<Method, 'read' | 'self'>> = {
   'teams.list': 'read',
   'agents.list': 'read',
   'presence.set': 'self',
+  'presence.ownCalls': 'self',
   'queues.snapshot': 'read',
   'callbacks.list': 'read',
   'callbacks.start': 'self',

@@ -33,6 +33,15 @@ export const routingMethods = {
     params: z.strictObject({ agentId: z.uuid(), presence: presenceSchema }),
     result: agentSchema,
   },
+  /**
+   * How many calls the agent's phone is on that the engine did not place (dialled by the agent,
+   * or a colleague's direct call): the queues offer the agent nothing meanwhile. The phone reports
+   * every change and repeats a non-zero count within OWN_CALLS_LAPSE_MS, after which it lapses.
+   */
+  'presence.ownCalls': {
+    params: z.strictObject({ agentId: z.uuid(), calls: z.number().int().min(0).max(16) }),
+    result: agentSchema,
+  },
   'queues.snapshot': { params: noParams, result: z.array(queueSnapshotSchema) },
   'callbacks.list': { params: callbackListParams, result: z.array(callbackSchema) },
   'callbacks.start': { params: startCallbackParams, result: callbackSchema },

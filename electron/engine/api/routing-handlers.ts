@@ -31,6 +31,7 @@ type RoutingMethods = Pick<
   | 'agents.issueToken'
   | 'agents.revokeTokens'
   | 'presence.set'
+  | 'presence.ownCalls'
   | 'queues.snapshot'
   | 'callbacks.list'
   | 'callbacks.start'
@@ -103,6 +104,11 @@ export function createRoutingHandlers(deps: RoutingHandlerDeps): RoutingMethods 
     },
     'presence.set': async ({ agentId, presence }) => {
       const agent = routing.setPresence(agentId, presence);
+      if (!agent) throw new RpcError('NOT_FOUND', `No agent ${agentId}`);
+      return agent;
+    },
+    'presence.ownCalls': async ({ agentId, calls }) => {
+      const agent = routing.setOwnCalls(agentId, calls);
       if (!agent) throw new RpcError('NOT_FOUND', `No agent ${agentId}`);
       return agent;
     },

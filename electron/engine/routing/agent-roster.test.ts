@@ -3,6 +3,7 @@ import { testDatabase } from '../../../test/fakes/test-database.js';
 import { ManualClock } from '../manual-clock.js';
 import { AgentRepository } from '../store/agent-repository.js';
 import { TeamRepository } from '../store/team-repository.js';
+import { OWN_CALLS_LAPSE_MS } from '../../../shared/domain/agents.js';
 import { AgentRoster, REST_AFTER_REFUSAL_MS } from './agent-roster.js';
 
 /** Two teams, Ann and Bob in Sales, Cho in Support, everyone offline; the clock at 10 s. */
@@ -174,5 +175,33 @@ describe('agent roster', () => {
     expect(roster.status(ann.id)).toBe('ringing');
     expect(roster.get(bob.id)).toBeUndefined();
     expect(roster.status(bob.id)).toBe('offline');
+  });
+
+  it('keeps an agent on a call of their own phone’s out of the queue, with no wrap-up after it', () => {
+    const { roster, clock, sales, ann, bob } = setup();
+    roster.setPresence(ann.id, 'available');
+    roster.setPresence(bob.id, 'available');
+    roster.setOwnCalls(ann.id, 1);
+    expect(roster.status(ann.id)).toBe('busy');
+    expect(freeIds(roster, sales.id)).toEqual([bob.id]);
+    // The phone repeats its report while the call goes on: it does not lapse meanwhile.
+    clock.advance(OWN_CALLS_LAPSE_MS - 1000);
+    roster.setOwnCalls(ann.id, 1);
+    clock.advance(OWN_CALLS_LAPSE_MS - 1000);
+    expect(roster.status(ann.id)).toBe('busy');
+    roster.setOwnCalls(ann.id, 0);
+    expect(roster.status(ann.id)).toBe('available');
+    // Ann's call just ended: Bob has been idle longer.
+    expect(roster.free(sales.id).sort((a, b) => a.idleSince - b.idleSince)[0]?.agent.id).toBe(bob.id);
+  });
+
+  it('forgets calls of a phone that stopped reporting (the app closed mid-call)', () => {
+    const { roster, clock, ann, changes } = setup();
+    roster.setPresence(ann.id, 'available');
+    roster.setOwnCalls(ann.id, 1);
+    clock.advance(OWN_CALLS_LAPSE_MS);
+    expect(roster.status(ann.id)).toBe('available');
+    expect(changes.slice(-2)).toEqual(['Ann:busy', 'Ann:available']);
+    expect(roster.setOwnCalls('no-such-agent', 1)).toBeUndefined();
   });
 });

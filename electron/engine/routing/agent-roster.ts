@@ -1,4 +1,9 @@
-import type { Agent, AgentStatus, Presence } from '../../../shared/domain/agents.js';
+import {
+  OWN_CALLS_LAPSE_MS,
+  type Agent,
+  type AgentStatus,
+  type Presence,
+} from '../../../shared/domain/agents.js';
 import type { Clock, TimerHandle } from '../clock.js';
 import type { AgentRepository, AgentRow } from '../store/agent-repository.js';
 
@@ -8,6 +13,9 @@ export const REST_AFTER_REFUSAL_MS = 15_000;
 interface LiveState {
   /** Calls the agent is on now. */
   calls: number;
+  /** Calls on the agent's phone that the engine did not place, as the phone last reported. */
+  ownCalls: number;
+  ownCallsTimer: TimerHandle | undefined;
   /** Calls ringing on the agent's phone now (offered, not yet answered or given up). */
   offers: number;
   /** Clock ms; null when not wrapping up. */
@@ -82,7 +90,8 @@ export class AgentRoster {
     const row = this.agents.get(id);
     if (!row) return 'offline';
     const live = this.state(id);
-    if (live.calls >= row.maxCalls || (live.calls > 0 && row.presence !== 'available')) return 'busy';
+    const calls = live.calls + live.ownCalls;
+    if (calls >= row.maxCalls || (calls > 0 && row.presence !== 'available')) return 'busy';
     if (row.presence !== 'available') return row.presence;
     if (live.offers > 0) return 'ringing';
     if (live.wrapUpUntil !== null) return 'wrap_up';
@@ -154,13 +163,33 @@ export class AgentRoster {
     this.changed(id);
   }
 
+  /**
+   * The agent's phone says how many calls it is on that the engine did not place (the agent
+   * dialled out, a colleague called them directly to consult): they count as the agent's calls
+   * until the next report, or until it lapses. Ending them brings no wrap-up.
+   */
+  setOwnCalls(id: string, count: number): Agent | undefined {
+    if (!this.agents.has(id)) return undefined;
+    const live = this.state(id);
+    if (live.ownCallsTimer) this.clock.clearTimeout(live.ownCallsTimer);
+    live.ownCallsTimer =
+      count > 0 ? this.clock.setTimeout(() => this.setOwnCalls(id, 0), OWN_CALLS_LAPSE_MS) : undefined;
+    if (count === live.ownCalls) return this.get(id);
+    if (count < live.ownCalls) live.idleSince = this.clock.now();
+    live.ownCalls = count;
+    return this.changed(id);
+  }
+
   onChange(listener: (agent: Agent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
   close(): void {
-    for (const live of this.live.values()) if (live.timer) this.clock.clearTimeout(live.timer);
+    for (const live of this.live.values()) {
+      if (live.timer) this.clock.clearTimeout(live.timer);
+      if (live.ownCallsTimer) this.clock.clearTimeout(live.ownCallsTimer);
+    }
   }
 
   /** Wakes the roster when wrap-up or a rest is over, so the queue offers the agent again. */
@@ -183,6 +212,8 @@ export class AgentRoster {
       const now = this.clock.now();
       live = {
         calls: 0,
+        ownCalls: 0,
+        ownCallsTimer: undefined,
         offers: 0,
         wrapUpUntil: null,
         idleSince: now,

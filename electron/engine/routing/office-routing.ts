@@ -135,6 +135,11 @@ export class OfficeRouting {
     return this.roster.setPresence(agentId, presence);
   }
 
+  /** Calls on an agent's phone that the engine did not place (see AgentRoster.setOwnCalls). */
+  setOwnCalls(agentId: string, count: number): Agent | undefined {
+    return this.roster.setOwnCalls(agentId, count);
+  }
+
   /** Agents or teams were saved or removed. */
   refresh(): void {
     this.loadTeams();

@@ -28,6 +28,7 @@ import {
   type DeviceRole,
 } from './devices.js';
 import type { RegistrationStatus } from './registration-health.js';
+import { OwnCallsReport, ownCallCount } from './own-calls.js';
 import { Ringer } from './ringer.js';
 import { screenPop, type ScreenPop } from './screen-pop.js';
 import { SipPhone, type ReadyPhoneConfig } from './sip-phone.js';
@@ -125,7 +126,7 @@ const isReady = (config: PhoneConfig): config is ReadyPhoneConfig => config.miss
  * The agent's softphone: its setup from the engine (phone.config), the SIP registration, the one
  * call at a time with its screen pop, wrap-up, presence and audio devices.
  */
-export const usePhoneStore = create<PhoneState>()((set, get) => {
+export const usePhoneStore = create<PhoneState>()((set, get, store) => {
   let api: Api | undefined;
   let phone: SipPhone | undefined;
   let offAgents: (() => void) | undefined;
@@ -133,6 +134,12 @@ export const usePhoneStore = create<PhoneState>()((set, get) => {
   let expectation: CallbackExpectation | undefined;
   let engineHistory: HistoryEntry[] = [];
   const ringer = new Ringer();
+  // The engine keeps the agent out of the queues while they are on calls it did not place.
+  const ownCalls = new OwnCallsReport(async (calls) => {
+    const agentId = get().agent?.id;
+    if (api && agentId !== undefined) await api.call('presence.ownCalls', { agentId, calls });
+  });
+  store.subscribe((state) => ownCalls.update(ownCallCount(state.call)));
 
   const fail = (error: unknown): void =>
     set({ error: error instanceof Error ? error.message : String(error) });
@@ -305,6 +312,7 @@ export const usePhoneStore = create<PhoneState>()((set, get) => {
       }
       const agents = await next.call('agents.list');
       set({ agent: agents.find((a) => a.id === config.agentId), agents });
+      ownCalls.resend();
       offAgents?.();
       offAgents = next.on('agents.changed', (agent) => {
         const others = get().agents.filter((a) => a.id !== agent.id);
@@ -331,6 +339,7 @@ export const usePhoneStore = create<PhoneState>()((set, get) => {
     },
     async stop() {
       offAgents?.();
+      ownCalls.stop();
       ringer.stop();
       await phone?.stop();
       phone = undefined;
