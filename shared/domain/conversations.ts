@@ -118,6 +118,19 @@ export const formInputSchema = z.object({
 });
 export type FormInput = z.infer<typeof formInputSchema>;
 
+/** An agent handed the caller on: from whom to whom (names null when no agent of ours). */
+export const callTransferSchema = z.object({
+  at: z.iso.datetime(),
+  fromAgentId: z.string().nullable(),
+  fromAgentName: z.string().nullable(),
+  toAgentId: z.string().nullable(),
+  toAgentName: z.string().nullable(),
+  /** The extension or number the transfer named. */
+  target: z.string(),
+  attended: z.boolean(),
+});
+export type CallTransfer = z.infer<typeof callTransferSchema>;
+
 export const conversationDetailSchema = conversationSummarySchema.extend({
   workflowName: z.string().nullable(),
   versionNumber: z.number().int().nullable(),
@@ -127,6 +140,8 @@ export const conversationDetailSchema = conversationSummarySchema.extend({
   inputs: z.array(formInputSchema),
   voicemails: z.array(voicemailSchema),
   callbacks: z.array(callbackSchema),
+  /** In order; the first one's `fromAgentName` is who answered the caller. */
+  transfers: z.array(callTransferSchema),
 });
 export type ConversationDetail = z.infer<typeof conversationDetailSchema>;
 

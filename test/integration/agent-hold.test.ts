@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeSipp, runSipp } from '../pbx/sipp.js';
+import { describeSipp } from '../pbx/sipp.js';
 import { findToneBursts } from '../pbx/tone-analysis.js';
 import { officeWithTestbed } from '../support/office-with-testbed.js';
 import {
-  ANN_PORT,
   annAndBobInSales,
+  annPhone,
   heard,
   registerAnn,
-  scenario,
   TONE_HZ,
   writeAnnAudio,
 } from '../support/sipp-agents.js';
@@ -39,17 +38,7 @@ describe('an agent holds the caller', () => {
     const { testbed } = office;
     const customer = testbed.agent('agent1');
     const since = customer.events.length;
-    const ann = runSipp({
-      scenario: scenario('sipp-uas-holding-agent.xml'),
-      service: 'web1',
-      remote: testbed.proxyAddress,
-      fromUser: 'web1',
-      dir: testbed.dir,
-      localPort: ANN_PORT,
-      mediaPort: 6200,
-      timeoutSeconds: 40,
-      extraArgs: ['-d', String(TALK_MS)],
-    });
+    const ann = annPhone(testbed, 'sipp-uas-holding-agent.xml', ['-d', String(TALK_MS)]);
     await customer.dial(testbed.uri('office'));
     await customer.nextEvent(since, 'CALL_ESTABLISHED', 10_000);
     const annResult = await ann;

@@ -5,8 +5,8 @@ import { findToneBursts } from '../pbx/tone-analysis.js';
 import { conversationRows } from '../support/office-routing.js';
 import { officeWithTestbed } from '../support/office-with-testbed.js';
 import {
-  ANN_PORT,
   annAndBobInSales,
+  annPhone,
   board,
   heard,
   registerAnn,
@@ -19,18 +19,15 @@ import {
 
 /** Ann's phone: answers the engine's call, and after `referAfterMs` sends REFER to `referTo`. */
 function annTransfers(testbed: Testbed, referTo: string, referAfterMs = 2000): Promise<SippResult> {
-  return runSipp({
-    scenario: scenario('sipp-uas-transferring-agent.xml'),
-    service: 'web1',
-    remote: testbed.proxyAddress,
-    fromUser: 'web1',
-    dir: testbed.dir,
-    localPort: ANN_PORT,
-    mediaPort: 6200,
-    timeoutSeconds: 40,
-    // -aa: SIPp answers the NOTIFYs itself (see the scenario).
-    extraArgs: ['-key', 'refer_to', referTo, '-d', String(referAfterMs), '-aa'],
-  });
+  // -aa: SIPp answers the NOTIFYs itself (see the scenario).
+  return annPhone(testbed, 'sipp-uas-transferring-agent.xml', [
+    '-key',
+    'refer_to',
+    referTo,
+    '-d',
+    String(referAfterMs),
+    '-aa',
+  ]);
 }
 
 /** The SIP messages Ann received, in order, each as its start line and the sipfrag it carried. */
@@ -90,11 +87,15 @@ describe('an agent transfers the caller (blind, REFER)', () => {
     const [row] = conversationRows(dir);
     const detail = await api.result<{ outcome: string; agentId: string; agentName: string }>(
       'conversations.get',
-      {
-        id: row!.id,
-      },
+      { id: row!.id },
     );
-    expect(detail).toMatchObject({ outcome: 'transferred', agentId: ids.bob, agentName: 'Bob' });
+    // The timeline's "Ann transferred the caller to Bob" (blind).
+    expect(detail).toMatchObject({
+      outcome: 'transferred',
+      agentId: ids.bob,
+      agentName: 'Bob',
+      transfers: [{ fromAgentName: 'Ann', toAgentName: 'Bob', target: 'agent2', attended: false }],
+    });
     await vi.waitFor(async () => expect((await board(api)).Bob).toBe('wrap_up'), { timeout: 5000 });
   }, 90_000);
 });
@@ -233,5 +234,9 @@ describe('an attended transfer (consult, then REFER with Replaces)', () => {
     expect(findToneBursts(heard(testbed, 'agent1'), TONE_HZ.bob)).not.toHaveLength(0);
     await vi.waitFor(() => expect(conversationRows(dir)[0]?.outcome).toBe('transferred'), { timeout: 5000 });
     expect(conversationRows(dir)[0]?.agent_id).toBe(ids.bob);
+    const detail = await api.result('conversations.get', { id: conversationRows(dir)[0]!.id });
+    expect(detail).toMatchObject({
+      transfers: [{ fromAgentId: ids.ann, toAgentId: ids.bob, attended: true }],
+    });
   }, 90_000);
 });

@@ -34,6 +34,17 @@ export async function setUpTeam(
     memberIds: Object.values(agentIds),
     routing,
   });
+  await publishToTeam(api, team.id, 6);
+  await extraWorkflows(team.id);
+  return { teamId: team.id, agentIds };
+}
+
+/** Publishes a workflow that puts every caller in the team's queue, ringing agents `ringTimeoutSec`. */
+export async function publishToTeam(
+  api: RawApiClient,
+  teamId: string,
+  ringTimeoutSec: number,
+): Promise<void> {
   const front = await api.result<{ id: string }>('workflows.create', { name: 'To the team' });
   await api.result('workflows.saveDraft', {
     id: front.id,
@@ -44,16 +55,14 @@ export async function setUpTeam(
           kind: 'assign',
           id: 'team',
           name: 'Team',
-          target: { kind: 'team', teamId: team.id },
-          ringTimeoutSec: 6,
+          target: { kind: 'team', teamId },
+          ringTimeoutSec,
         },
       ],
       edges: [{ source: 'trigger', output: 'start', target: 'team' }],
     },
   });
   await api.result('workflows.publish', { id: front.id }, 60_000);
-  await extraWorkflows(team.id);
-  return { teamId: team.id, agentIds };
 }
 
 /** caller1 calls the office through SIPp; `n` keeps concurrent callers' media ports apart. */

@@ -3,10 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { encodeG711WithSox } from '../pbx/dtmf-audio.js';
 import { writeRtpPcap } from '../pbx/rtp-pcap.js';
-import { describeSipp, runSipp } from '../pbx/sipp.js';
+import { describeSipp, runSipp, type SippResult } from '../pbx/sipp.js';
 import type { Testbed } from '../pbx/testbed.js';
 import { readPcmWav } from '../pbx/tone-analysis.js';
 import { sineTone, writePcmWav } from '../pbx/wav.js';
+import { publishToTeam } from './office-routing.js';
 import type { RawApiClient } from './ws-client.js';
 
 /**
@@ -39,24 +40,7 @@ export async function annAndBobInSales(api: RawApiClient): Promise<{ ann: string
     memberIds: [ann, bob],
     routing: { wrapUpSec: 60, announcePosition: false },
   });
-  const front = await api.result<{ id: string }>('workflows.create', { name: 'To the team' });
-  await api.result('workflows.saveDraft', {
-    id: front.id,
-    definition: {
-      trigger: { kind: 'customer_called' },
-      steps: [
-        {
-          kind: 'assign',
-          id: 'team',
-          name: 'Team',
-          target: { kind: 'team', teamId: team.id },
-          ringTimeoutSec: 8,
-        },
-      ],
-      edges: [{ source: 'trigger', output: 'start', target: 'team' }],
-    },
-  });
-  await api.result('workflows.publish', { id: front.id }, 60_000);
+  await publishToTeam(api, team.id, 8);
   await api.result('presence.set', { agentId: ann, presence: 'available' });
   await new Promise((resolve) => setTimeout(resolve, 50));
   await api.result('presence.set', { agentId: bob, presence: 'available' });
@@ -75,6 +59,21 @@ export async function registerSipp(testbed: Testbed, user: 'web1' | 'agent2', po
     extraArgs: ['-key', 'contact_port', String(port)],
   });
   expect(result.code, describeSipp(result)).toBe(0);
+}
+
+/** Ann's SIPp phone runs `file` (test/pbx): it answers the engine's call and does what that says. */
+export function annPhone(testbed: Testbed, file: string, extraArgs: string[]): Promise<SippResult> {
+  return runSipp({
+    scenario: scenario(file),
+    service: 'web1',
+    remote: testbed.proxyAddress,
+    fromUser: 'web1',
+    dir: testbed.dir,
+    localPort: ANN_PORT,
+    mediaPort: 6200,
+    timeoutSeconds: 40,
+    extraArgs,
+  });
 }
 
 export const registerAnn = (testbed: Testbed) => registerSipp(testbed, 'web1', ANN_PORT);

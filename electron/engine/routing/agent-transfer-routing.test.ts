@@ -23,10 +23,10 @@ class TransferableCall extends FakeCall {
  * the call ends, and the conversation hears of it.
  */
 function setup() {
-  const transferred: { callId: string; agentId: string | null }[] = [];
+  const transferred: { callId: string; from: string | null; to: string | null }[] = [];
   const fixture = routingFixture({
     clockAt: 10_000,
-    onTransferred: (call, agentId) => transferred.push({ callId: call.id, agentId }),
+    onTransferred: (call, { from, to }) => transferred.push({ callId: call.id, from, to }),
   });
   const sales = fixture.team('Sales', { wrapUpSec: 30 });
   const agent = (name: string, extension: string) => {
@@ -56,7 +56,7 @@ describe('an agent transfers a queued call', () => {
 
     call.transferTo('202');
     expect([office.roster.status(office.ann), office.roster.status(office.bob)]).toEqual(['wrap_up', 'busy']);
-    expect(office.transferred).toEqual([{ callId: call.id, agentId: office.bob }]);
+    expect(office.transferred).toEqual([{ callId: call.id, from: office.ann, to: office.bob }]);
 
     call.hangUp();
     await flush();
@@ -77,7 +77,7 @@ describe('an agent transfers a queued call', () => {
     await flush();
     call.transferTo('0215550100');
     expect(office.roster.status(office.ann)).toBe('wrap_up');
-    expect(office.transferred).toEqual([{ callId: call.id, agentId: null }]);
+    expect(office.transferred).toEqual([{ callId: call.id, from: office.ann, to: null }]);
     call.hangUp();
     await flush();
     expect(office.roster.status(office.bob)).toBe('available');

@@ -1,6 +1,6 @@
 import type { Team } from '../../../shared/domain/teams.js';
 import { calendarStateAt } from '../../../shared/workflow/calendar.js';
-import type { BridgeOutcome, Call, LegResult } from '../call/call.js';
+import type { AgentTransferEvent, BridgeOutcome, Call, LegResult } from '../call/call.js';
 import type { Clock, TimerHandle } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { AgentRow } from '../store/agent-repository.js';
@@ -34,10 +34,14 @@ export interface CallQueuesDeps {
   /** An agent took a call: the conversation gets its agent and wait. */
   onAnswered(entry: QueueEntry, agentId: string): void;
   /**
-   * The agent on a call transferred it and the target answered: `agentId` is the agent of ours
-   * who answered (null for a number or an extension that is no agent of ours).
+   * The agent on a call transferred it and the target answered: `from` is the agent who
+   * transferred, `to` the agent of ours who answered (null for a number or an extension that is
+   * no agent of ours).
    */
-  onTransferred?(call: Call, agentId: string | null): void;
+  onTransferred?(
+    call: Call,
+    handover: { from: string | null; to: string | null; transfer: AgentTransferEvent },
+  ): void;
 }
 
 /** One call in one queue; `exit` settles once. */
@@ -321,6 +325,7 @@ export class CallQueues {
     const { roster } = this.deps;
     let current: string | undefined = agentId;
     const stop = call.onTransferred?.((transfer) => {
+      const from = current ?? null;
       if (current !== undefined) roster.callEnded(current, wrapUpSec);
       current = roster.byExtension(transfer.user)?.id;
       if (current !== undefined) roster.callTaken(current);
@@ -330,7 +335,7 @@ export class CallQueues {
         attended: transfer.attended,
         agentId: current ?? null,
       });
-      this.deps.onTransferred?.(call, current ?? null);
+      this.deps.onTransferred?.(call, { from, to: current ?? null, transfer });
     });
     void call.ended.then(() => {
       stop?.();

@@ -80,7 +80,14 @@ export class OfficeRouting {
       logger: deps.logger,
       onChange: () => this.board.changed(),
       onAnswered: (entry, agentId) => this.answered(entry.call, agentId, entry.teamId),
-      onTransferred: (call, agentId) => deps.conversations.transferred(call.id, agentId),
+      onTransferred: (call, { from, to, transfer }) =>
+        deps.conversations.transferred(call.id, {
+          at: new Date().toISOString(),
+          fromAgentId: from,
+          toAgentId: to,
+          target: transfer.user,
+          attended: transfer.attended,
+        }),
     });
     this.board = new QueueBoard({
       clock: deps.clock,

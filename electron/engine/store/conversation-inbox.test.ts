@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationListParams } from '../../../shared/domain/conversations.js';
 import { CallbackList } from './callback-list.js';
+import { ConversationLog } from './conversation-log.js';
 import { inboxTestDb } from '../../../test/support/inbox-test-db.js';
 import { WorkflowRepository } from './workflow-repository.js';
 
@@ -231,6 +232,36 @@ describe('conversation inbox', () => {
       callbacks: [{ callId: 'c1', number: '01099998888', status: 'open' }],
     });
     expect(t.inbox.detail('nope')).toBeUndefined();
+    t.done();
+  });
+
+  it('lists an agent’s transfers with both agents’ names, a number that is no agent by itself', () => {
+    const t = inboxTestDb();
+    const ann = t.agent('Ann', '201');
+    const bob = t.agent('Bob', '202');
+    t.conversation({ id: 'c1', startedAt: '2026-03-10T00:00:00.000Z', agentId: ann });
+    const log = new ConversationLog(t.db);
+    log.transferred('c1', {
+      at: '2026-03-10T00:01:00.000Z',
+      fromAgentId: ann,
+      toAgentId: bob,
+      target: '202',
+      attended: true,
+    });
+    log.transferred('c1', {
+      at: '2026-03-10T00:02:00.000Z',
+      fromAgentId: bob,
+      toAgentId: null,
+      target: '0215550100',
+      attended: false,
+    });
+    expect(t.inbox.detail('c1')).toMatchObject({
+      agentName: 'Bob',
+      transfers: [
+        { fromAgentName: 'Ann', toAgentName: 'Bob', target: '202', attended: true },
+        { fromAgentName: 'Bob', toAgentId: null, toAgentName: null, target: '0215550100', attended: false },
+      ],
+    });
     t.done();
   });
 });

@@ -1,7 +1,9 @@
 import { asc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import type { Callback } from '../../../shared/domain/callbacks.js';
 import type {
+  CallTransfer,
   ConversationDetail,
   ConversationListParams,
   ConversationPage,
@@ -12,7 +14,7 @@ import type {
 import type { CallEventLog, StoredCallEvent } from './call-event-log.js';
 import type { ConversationTags } from './conversation-tags.js';
 import type { AppDatabase } from './database.js';
-import { callbacks, conversations, workflows, workflowVersions } from './schema.js';
+import { agents, callbacks, callTransfers, conversations, workflows, workflowVersions } from './schema.js';
 import type { VoicemailBox } from './voicemail-box.js';
 import {
   conversationPageQuery,
@@ -123,6 +125,7 @@ export class ConversationInbox {
       inputs: inputsOf(events, steps),
       voicemails: this.deps.voicemail.ofCall(id),
       callbacks: this.callbacksOf(id),
+      transfers: this.transfersOf(id),
     };
   }
 
@@ -147,6 +150,27 @@ export class ConversationInbox {
   private withTags(rows: ConversationRow[]): ConversationSummary[] {
     const tags = this.deps.tags.ofCalls(rows.map((r) => r.id));
     return rows.map((row) => ({ ...row, tags: tags.get(row.id) ?? [] }));
+  }
+
+  private transfersOf(callId: string): CallTransfer[] {
+    const from = alias(agents, 'from_agent');
+    const to = alias(agents, 'to_agent');
+    return this.db
+      .select({
+        at: callTransfers.at,
+        fromAgentId: callTransfers.fromAgentId,
+        fromAgentName: from.name,
+        toAgentId: callTransfers.toAgentId,
+        toAgentName: to.name,
+        target: callTransfers.target,
+        attended: callTransfers.attended,
+      })
+      .from(callTransfers)
+      .leftJoin(from, eq(from.id, callTransfers.fromAgentId))
+      .leftJoin(to, eq(to.id, callTransfers.toAgentId))
+      .where(eq(callTransfers.callId, callId))
+      .orderBy(asc(callTransfers.id))
+      .all();
   }
 
   /** A scan of callbacks (no call index there); they are few beside calls. */

@@ -5,6 +5,13 @@ import { ConversationLog } from './conversation-log.js';
 
 const T0 = Date.parse('2026-03-02T01:00:00.000Z');
 const at = (s: number) => new Date(T0 + s * 1000);
+const handover = (fromAgentId: string, toAgentId: string | null) => ({
+  at: at(30).toISOString(),
+  fromAgentId,
+  toAgentId,
+  target: toAgentId === null ? '0215550100' : '202',
+  attended: false,
+});
 
 function setup() {
   const { db } = testDatabase();
@@ -29,7 +36,7 @@ describe('conversation log: a call an agent transferred', () => {
     const ann = agent('Ann', '201');
     const bob = agent('Bob', '202');
     log.answered('c1', ann, at(5));
-    log.transferred('c1', bob);
+    log.transferred('c1', handover(ann, bob));
     expect(log.get('c1')).toMatchObject({ agentId: bob, outcome: 'in_progress' });
     log.ended('c1', at(65), true);
     expect(log.get('c1')).toMatchObject({ agentId: bob, outcome: 'transferred', talkMs: 60_000 });
@@ -39,16 +46,26 @@ describe('conversation log: a call an agent transferred', () => {
     const { log, agent } = setup();
     const ann = agent('Ann', '201');
     log.answered('c1', ann, at(5));
-    log.transferred('c1', null);
+    log.transferred('c1', handover(ann, null));
     log.ended('c1', at(10), true);
     expect(log.get('c1')).toMatchObject({ agentId: ann, outcome: 'transferred' });
   });
 
   it('an answered call nobody transferred stays answered', () => {
     const { log, agent } = setup();
-    log.answered('c1', agent('Ann', '201'), at(5));
-    log.transferred('nope', null);
+    const ann = agent('Ann', '201');
+    log.answered('c1', ann, at(5));
+    log.transferred('nope', handover(ann, null));
     log.ended('c1', at(10), true);
     expect(log.get('c1')?.outcome).toBe('answered');
+  });
+
+  it('ends a transferred call as transferred even when a crash interrupted it', () => {
+    const { log, agent } = setup();
+    const ann = agent('Ann', '201');
+    log.answered('c1', ann, at(5));
+    log.transferred('c1', handover(ann, agent('Bob', '202')));
+    expect(log.closeInterrupted()).toBe(1);
+    expect(log.get('c1')?.outcome).toBe('transferred');
   });
 });

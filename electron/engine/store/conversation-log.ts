@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { AppDatabase } from './database.js';
-import { callbacks, callEvents, conversations, voicemails } from './schema.js';
+import { callbacks, callEvents, callTransfers, conversations, voicemails } from './schema.js';
 
 export type ConversationRow = typeof conversations.$inferSelect;
 type Outcome = ConversationRow['outcome'];
@@ -11,12 +11,6 @@ type Outcome = ConversationRow['outcome'];
  * crash leaves a row for every call that had started. (Reading them is inbox-queries' job.)
  */
 export class ConversationLog {
-  /**
-   * Calls an agent transferred, until they end (then their outcome says 'transferred'). Kept in
-   * memory: a call does not survive a restart, and one interrupted mid-transfer ends 'answered'.
-   */
-  private readonly transferredCalls = new Set<string>();
-
   private readonly listeners = new Set<(id: string) => void>();
 
   constructor(private readonly db: AppDatabase) {}
@@ -90,15 +84,20 @@ export class ConversationLog {
   }
 
   /**
-   * The agent on the call transferred it and the target answered: `agentId` is the agent of ours
-   * who took it (null: a number or a phone that is no agent; the first agent stays named). The
-   * call's outcome will be 'transferred'.
+   * The agent on the call transferred it and the target answered. The conversation names the
+   * agent who took it (`toAgentId`; when that is a number or a phone that is no agent of ours,
+   * the agent before stays named); the transfer is kept for the timeline, and the call's outcome
+   * will be 'transferred'.
    */
-  transferred(id: string, agentId: string | null): void {
+  transferred(id: string, transfer: Omit<typeof callTransfers.$inferInsert, 'id' | 'callId'>): void {
     if (!this.get(id)) return;
-    this.transferredCalls.add(id);
-    if (agentId !== null)
-      this.db.update(conversations).set({ agentId }).where(eq(conversations.id, id)).run();
+    this.db.transaction((tx) => {
+      tx.insert(callTransfers)
+        .values({ ...transfer, callId: id })
+        .run();
+      if (transfer.toAgentId)
+        tx.update(conversations).set({ agentId: transfer.toAgentId }).where(eq(conversations.id, id)).run();
+    });
     this.changed(id);
   }
 
@@ -138,9 +137,7 @@ export class ConversationLog {
       .set({
         endedAt: at.toISOString(),
         talkMs: row.answeredAt === null ? null : sinceMs(row.answeredAt, at),
-        outcome: this.transferredCalls.delete(id)
-          ? 'transferred'
-          : this.outcomeOf(row, putThrough ? 'transferred' : null),
+        outcome: this.outcomeOf(row, putThrough ? 'transferred' : null),
       })
       .where(eq(conversations.id, id))
       .run();
@@ -196,6 +193,15 @@ export class ConversationLog {
 
   private outcomeOf(row: ConversationRow, handedOn: Outcome | null, otherwise?: Outcome): Outcome {
     if (row.outcome !== 'in_progress') return row.outcome;
+    // An agent's transfer that was taken, even on a call a crash interrupted.
+    if (
+      this.db
+        .select({ id: callTransfers.id })
+        .from(callTransfers)
+        .where(eq(callTransfers.callId, row.id))
+        .get()
+    )
+      return 'transferred';
     if (row.answeredAt !== null) return 'answered';
     if (this.db.select({ id: voicemails.id }).from(voicemails).where(eq(voicemails.callId, row.id)).get())
       return 'voicemail';

@@ -138,6 +138,28 @@ export const callEvents = sqliteTable(
   (t) => [index('call_events_workflow_at').on(t.workflowId, t.at), index('call_events_call').on(t.callId)],
 );
 
+/**
+ * Transfers agents made of a call (REFER from their phones, RFC 3515) that the target took, in
+ * order: who handed the caller to whom, and when. A call with one ends 'transferred'.
+ */
+export const callTransfers = sqliteTable(
+  'call_transfers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    callId: text('call_id').notNull(),
+    at: text('at').notNull(),
+    /** The agent who transferred; null when the phone that did is no agent of ours. */
+    fromAgentId: text('from_agent_id'),
+    /** The agent who took it; null for a number or a phone that is no agent of ours. */
+    toAgentId: text('to_agent_id'),
+    /** Whom the caller went to: the extension or number the transfer named. */
+    target: text('target').notNull(),
+    /** Consulted first (Replaces, RFC 3891) rather than blind. */
+    attended: integer('attended', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [index('call_transfers_call').on(t.callId)],
+);
+
 /** Audio prompts: uploads converted to 8 kHz, and text rendered by the speech synthesizer. */
 export const prompts = sqliteTable(
   'prompts',

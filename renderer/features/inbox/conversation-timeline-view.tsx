@@ -78,6 +78,11 @@ export function ConversationTimelineView({
         });
       case 'answered':
         return t('inbox.tl.answered', { agent: entry.agentName ?? '—' });
+      case 'transferred':
+        return t(entry.attended ? 'inbox.tl.transferredAttended' : 'inbox.tl.transferred', {
+          from: entry.from ?? '—',
+          to: entry.to,
+        });
       case 'ended':
         return entry.talkMs === null
           ? t('inbox.tl.ended')

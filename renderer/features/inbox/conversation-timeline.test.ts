@@ -65,6 +65,7 @@ const detail: ConversationDetail = {
   inputs: [{ stepId: 'booking', stepName: 'Booking number', variable: 'booking', value: '4321', at: at(19) }],
   voicemails: [],
   callbacks: [],
+  transfers: [],
 };
 
 describe('conversation timeline', () => {
@@ -90,6 +91,40 @@ describe('conversation timeline', () => {
     expect(entries[4]).toMatchObject({ stepKind: 'assign', durationMs: null, outcome: null });
     expect(entries[5]).toMatchObject({ teamName: 'Sales', waitMs: 30_000 });
     expect(entries.at(-1)).toMatchObject({ kind: 'ended', talkMs: 120_000 });
+  });
+
+  it('says who answered first and each transfer after, a number that is no agent as dialled', () => {
+    const transferred: ConversationDetail = {
+      ...detail,
+      agentName: 'Bob',
+      outcome: 'transferred',
+      transfers: [
+        {
+          at: at(90),
+          fromAgentId: 'a1',
+          fromAgentName: 'Mina',
+          toAgentId: 'a2',
+          toAgentName: 'Bob',
+          target: '202',
+          attended: true,
+        },
+        {
+          at: at(120),
+          fromAgentId: 'a2',
+          fromAgentName: 'Bob',
+          toAgentId: null,
+          toAgentName: null,
+          target: '0215550100',
+          attended: false,
+        },
+      ],
+    };
+    const entries = conversationTimeline(transferred);
+    expect(entries.filter((e) => e.kind === 'answered' || e.kind === 'transferred')).toEqual([
+      { kind: 'answered', at: detail.answeredAt, agentName: 'Mina' },
+      { kind: 'transferred', at: at(90), from: 'Mina', to: 'Bob', attended: true },
+      { kind: 'transferred', at: at(120), from: 'Bob', to: '0215550100', attended: false },
+    ]);
   });
 
   it('puts how a step was left in words it has, and keeps the rest as it came', () => {

@@ -17,6 +17,7 @@ export type TimelineEntry = { at: string } & (
   | { kind: 'input'; label: string; value: string }
   | { kind: 'queued'; teamName: string | null; waitMs: number | null }
   | { kind: 'answered'; agentName: string | null }
+  | { kind: 'transferred'; from: string | null; to: string; attended: boolean }
   | { kind: 'ended'; talkMs: number | null }
   | { kind: 'tag'; tag: CallTag }
   | { kind: 'voicemail'; voicemail: Voicemail }
@@ -58,7 +59,8 @@ export function stepOutcome(outcome: string | null): StepOutcome | null {
 
 /**
  * The call's story in time order: its start, each workflow step (how long, how it was left),
- * what the caller keyed in, the queue and its wait, who answered, the end and talk time, tags,
+ * what the caller keyed in, the queue and its wait, who answered, each agent's transfer, the end
+ * and talk time, tags,
  * messages and callbacks. Entries at the same instant keep the order they are added in.
  */
 export function conversationTimeline(c: ConversationDetail): TimelineEntry[] {
@@ -86,7 +88,18 @@ export function conversationTimeline(c: ConversationDetail): TimelineEntry[] {
     });
   }
   if (c.queuedAt) entries.push({ kind: 'queued', at: c.queuedAt, teamName: c.teamName, waitMs: c.waitMs });
-  if (c.answeredAt) entries.push({ kind: 'answered', at: c.answeredAt, agentName: c.agentName });
+  // The conversation names the agent who has the caller last: the first answered before any transfer.
+  const firstAgent = c.transfers.length > 0 ? c.transfers[0]!.fromAgentName : c.agentName;
+  if (c.answeredAt) entries.push({ kind: 'answered', at: c.answeredAt, agentName: firstAgent });
+  for (const transfer of c.transfers) {
+    entries.push({
+      kind: 'transferred',
+      at: transfer.at,
+      from: transfer.fromAgentName,
+      to: transfer.toAgentName ?? transfer.target,
+      attended: transfer.attended,
+    });
+  }
   for (const tag of c.tags) entries.push({ kind: 'tag', at: tag.addedAt, tag });
   for (const voicemail of c.voicemails)
     entries.push({ kind: 'voicemail', at: voicemail.createdAt, voicemail });

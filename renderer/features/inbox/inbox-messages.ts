@@ -95,6 +95,11 @@ export const inboxMessages = splitCatalogue({
   'inbox.tl.queued': ['Queued for {team}', '{team} 대기열에 들어감'],
   'inbox.tl.queuedWait': ['Queued for {team}, waited {wait}', '{team} 대기열에 들어감, {wait} 대기'],
   'inbox.tl.answered': ['Answered by {agent}', '{agent} 상담원이 받음'],
+  'inbox.tl.transferred': ['{from} transferred the caller to {to}', '{from} 상담원이 {to}에게 통화 전환'],
+  'inbox.tl.transferredAttended': [
+    '{from} transferred the caller to {to} after speaking to them first',
+    '{from} 상담원이 {to}와(과) 먼저 통화한 뒤 통화 전환',
+  ],
   'inbox.tl.ended': ['Call ended', '통화 종료'],
   'inbox.tl.endedTalk': ['Call ended after {talk} of talk', '통화 종료 (통화 {talk})'],
   'inbox.tl.tagged': ['Tagged by {by}:', '{by} 태그 지정:'],

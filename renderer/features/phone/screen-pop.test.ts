@@ -70,6 +70,7 @@ describe('screenPop', () => {
       ],
       voicemails: [],
       callbacks: [],
+      transfers: [],
     };
     const pop = screenPop(detail, [
       summary('now', '01012345678'),
