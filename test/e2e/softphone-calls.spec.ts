@@ -1,16 +1,13 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { CallbackList } from '../../electron/engine/store/callback-list.js';
 import { openDatabase } from '../../electron/engine/store/database.js';
 import { conversations } from '../../electron/engine/store/schema.js';
-import { tempDir } from '../fakes/temp-dir.js';
-import { startTestbed, type Testbed } from '../pbx/testbed.js';
-import { repoRoot, type EngineProcess } from '../support/engine-process.js';
-import { startOfficeEngine } from '../support/office-engine.js';
-import { RawApiClient } from '../support/ws-client.js';
+import type { TestbedOptions } from '../pbx/testbed.js';
+import { repoRoot } from '../support/engine-process.js';
 import { expectAccessible, expectNoSidewaysScroll } from './accessibility-audit.js';
-import { expectMediaBothWays, PEER_CONNECTION_PROBE, softphoneLaunchOptions } from './softphone-browser.js';
+import { expectMediaBothWays } from './softphone-browser.js';
+import { softphoneOffice } from './softphone-office.js';
 
 /**
  * Calls the agent makes from the browser softphone, against the real test bed: Kamailio routes
@@ -19,67 +16,27 @@ import { expectMediaBothWays, PEER_CONNECTION_PROBE, softphoneLaunchOptions } fr
  * phone answers by itself.
  */
 
-test.use({ launchOptions: softphoneLaunchOptions });
+const office = softphoneOffice();
 
 const CUSTOMER = '01012345678';
 const CUSTOMER_SHOWN = '010-1234-5678';
 
-/** The office's PBX address and the agent web1 (the browser) in Sales, available; their token. */
-async function setUpAgent(api: RawApiClient, wsUrl: string): Promise<{ agentId: string; token: string }> {
-  await api.result('settings.update', { pbxWebSocketUrl: wsUrl });
-  const agent = await api.result<{ id: string }>('agents.save', { name: 'Jiwoo', extension: 'web1' });
-  await api.result('agents.setSipPassword', { agentId: agent.id, password: 'web1pw' });
-  await api.result('teams.save', {
-    name: 'Sales',
-    memberIds: [agent.id],
-    routing: { wrapUpSec: 5, announcePosition: false },
-  });
-  await api.result('presence.set', { agentId: agent.id, presence: 'available' });
-  const { token } = await api.result<{ token: string }>('agents.issueToken', {
-    agentId: agent.id,
-    label: 'e2e',
-  });
-  return { agentId: agent.id, token };
-}
-
-/** The agent's app at 1280×720, in English, on the Phone page once registered. */
-async function openPhone(page: Page, origin: string, token: string): Promise<void> {
-  await page.addInitScript({ content: PEER_CONNECTION_PROBE });
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(`${origin}/#token=${encodeURIComponent(token)}`);
-  await page.getByLabel(/Language/).selectOption('en');
-  await page.getByRole('link', { name: 'Phone' }).click();
-  await expect(page.getByTestId('phone-registration')).toHaveText('Phone registered', { timeout: 15_000 });
-}
-
-let testbed: Testbed | undefined;
-let engine: EngineProcess | undefined;
-let api: RawApiClient | undefined;
-let dir: ReturnType<typeof tempDir> | undefined;
-
-test.afterEach(async () => {
-  const testInfo = test.info();
-  if (testInfo.status !== testInfo.expectedStatus && engine) {
-    writeFileSync(testInfo.outputPath('engine.log'), engine.stderr());
-    if (testbed) writeFileSync(testInfo.outputPath('kamailio.log'), testbed.logs('kamailio'));
-  }
-  api?.close();
-  await engine?.stop();
-  await testbed?.stop();
-  dir?.remove();
-});
+/** agent2, which answers at once, plays the customer; the agent in the browser is in Sales. */
+const TESTBED: TestbedOptions = { auth: true, agents: ['agent2'] };
+const ROUTING = { wrapUpSec: 5, announcePosition: false };
+const VIEWPORT = { width: 1280, height: 720 };
 
 test('the agent calls a mobile from the browser, sees it in recent calls and redials it', async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  testbed = await startTestbed({ auth: true, agents: ['agent2'] });
-  dir = tempDir('switchboard-e2e-');
-  engine = await startOfficeEngine(testbed, dir.path);
-  api = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
-  const { token } = await setUpAgent(api, testbed.wsUrl);
-  await openPhone(page, engine.origin, token);
-  const customer = testbed.agent('agent2');
+  const customer = (await office.start(TESTBED)).agent('agent2');
+  const { token, agentId } = await office.addBrowserAgent(ROUTING);
+  await office.openPhone(page, token, VIEWPORT);
+  const status = async () =>
+    (await office.api.result<{ id: string; status: string }[]>('agents.list', {})).find(
+      (a) => a.id === agentId,
+    )?.status;
 
   // A mistyped number is refused next to the field, before anything is sent.
   const dial = page.getByRole('region', { name: 'Make a call' });
@@ -101,9 +58,12 @@ test('the agent calls a mobile from the browser, sees it in recent calls and red
   await expectMediaBothWays(page);
   await expectAccessible(page, 'an outgoing call in progress');
   await expectNoSidewaysScroll(page);
+  // The engine did not place this call, yet the queues must not offer the agent one meanwhile.
+  await expect.poll(status).toBe('busy');
 
   await call.getByRole('button', { name: 'Hang up' }).click();
   await customer.nextEvent(since, 'CALL_CLOSED', 10_000);
+  await expect.poll(status).toBe('available');
 
   // Recent calls: the call out, answered, with its talk time.
   const history = page.getByRole('region', { name: 'Recent calls' });
@@ -158,14 +118,10 @@ test('a callback started in the inbox is answered by the phone itself and rings 
   page,
 }) => {
   test.setTimeout(120_000);
-  testbed = await startTestbed({ auth: true, agents: ['agent2'] });
-  dir = tempDir('switchboard-e2e-');
-  engine = await startOfficeEngine(testbed, dir.path);
-  api = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
-  const { token } = await setUpAgent(api, testbed.wsUrl);
-  const callbackId = seedCallback(dir.path);
-  await openPhone(page, engine.origin, token);
-  const customer = testbed.agent('agent2');
+  const customer = (await office.start(TESTBED)).agent('agent2');
+  const { token } = await office.addBrowserAgent(ROUTING);
+  const callbackId = seedCallback(office.dir);
+  await office.openPhone(page, token, VIEWPORT);
 
   // One click on "Call back": the engine rings this phone, which answers without another click,
   // then the engine dials the customer (agent2, who answers) and bridges the two.
@@ -178,7 +134,7 @@ test('a callback started in the inbox is answered by the phone itself and rings 
     timeout: 15_000,
   });
   await customer.nextEvent(since, 'CALL_ESTABLISHED', 20_000);
-  const inProgress = await api.result<{ id: string }[]>('callbacks.list', { status: 'in_progress' });
+  const inProgress = await office.api.result<{ id: string }[]>('callbacks.list', { status: 'in_progress' });
   expect(inProgress.map((c) => c.id)).toEqual([callbackId]);
 
   await page.getByRole('link', { name: 'Open the phone' }).click();
@@ -190,10 +146,10 @@ test('a callback started in the inbox is answered by the phone itself and rings 
   await customer.nextEvent(since, 'CALL_CLOSED', 10_000);
   await expect
     .poll(async () => {
-      const done = await api?.result<{ id: string; lastResult: string | null }[]>('callbacks.list', {
+      const done = await office.api.result<{ id: string; lastResult: string | null }[]>('callbacks.list', {
         status: 'done',
       });
-      return done?.map((c) => [c.id, c.lastResult]);
+      return done.map((c) => [c.id, c.lastResult]);
     })
     .toEqual([[callbackId, 'talked']]);
 

@@ -1,17 +1,14 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { tempDir } from '../fakes/temp-dir.js';
 import { encodeG711WithSox } from '../pbx/dtmf-audio.js';
 import { writeRtpPcap } from '../pbx/rtp-pcap.js';
 import { describeSipp, runSipp } from '../pbx/sipp.js';
-import { startTestbed, type AgentName, type Testbed } from '../pbx/testbed.js';
+import type { AgentName, Testbed } from '../pbx/testbed.js';
 import { sineTone, writePcmWav } from '../pbx/wav.js';
-import { repoRoot, type EngineProcess } from '../support/engine-process.js';
-import { startOfficeEngine } from '../support/office-engine.js';
-import { RawApiClient } from '../support/ws-client.js';
+import { repoRoot } from '../support/engine-process.js';
 import { expectAccessible, expectNoSidewaysScroll } from './accessibility-audit.js';
-import { expectMediaBothWays, PEER_CONNECTION_PROBE, softphoneLaunchOptions } from './softphone-browser.js';
+import { expectMediaBothWays } from './softphone-browser.js';
+import { softphoneOffice } from './softphone-office.js';
 
 /**
  * Transfers from the browser softphone (REFER, RFC 3515; attended with Replaces, RFC 3891)
@@ -21,82 +18,37 @@ import { expectMediaBothWays, PEER_CONNECTION_PROBE, softphoneLaunchOptions } fr
  * no Replaces); the agent consults him, goes back to the caller, consults again and completes.
  */
 
-test.use({ launchOptions: softphoneLaunchOptions });
+const office = softphoneOffice();
 
 const OFFICE_NUMBER = '0212345678';
 /** Where the SIPp Bob takes calls (his REGISTER points there). */
 const BOB_PORT = 5073;
 const BOB_TONE_HZ = 660;
 
-/** Jiwoo (web1, the browser) alone in Sales, where every call queues; Bob (agent2) outside it. */
-async function setUpOffice(api: RawApiClient, wsUrl: string): Promise<{ token: string }> {
-  await api.result('settings.update', { pbxWebSocketUrl: wsUrl });
-  const jiwoo = await api.result<{ id: string }>('agents.save', { name: 'Jiwoo', extension: 'web1' });
-  await api.result('agents.save', { name: 'Bob', extension: 'agent2' });
-  await api.result('agents.setSipPassword', { agentId: jiwoo.id, password: 'web1pw' });
-  const team = await api.result<{ id: string }>('teams.save', {
-    name: 'Sales',
-    memberIds: [jiwoo.id],
-    routing: { wrapUpSec: 5, announcePosition: false },
-  });
-  const front = await api.result<{ id: string }>('workflows.create', { name: 'To the team' });
-  await api.result('workflows.saveDraft', {
-    id: front.id,
-    definition: {
-      trigger: { kind: 'customer_called' },
-      steps: [
-        {
-          kind: 'assign',
-          id: 'team',
-          name: 'Team',
-          target: { kind: 'team', teamId: team.id },
-          ringTimeoutSec: 30,
-        },
-      ],
-      edges: [{ source: 'trigger', output: 'start', target: 'team' }],
-    },
-  });
-  await api.result('workflows.publish', { id: front.id }, 60_000);
-  await api.result('presence.set', { agentId: jiwoo.id, presence: 'available' });
-  const { token } = await api.result<{ token: string }>('agents.issueToken', {
-    agentId: jiwoo.id,
-    label: 'e2e',
-  });
-  return { token };
+/**
+ * The test bed (with `agents`), the engine, and the office: Jiwoo (web1, the browser) alone in
+ * Sales, where every call queues, and Bob (agent2) outside it; her phone open and registered.
+ */
+async function openPhone(page: Page, agents: AgentName[]): Promise<Testbed> {
+  const bed = await office.start({ auth: true, agents });
+  const { teamId, token } = await office.addBrowserAgent({ wrapUpSec: 5, announcePosition: false });
+  await office.api.result('agents.save', { name: 'Bob', extension: 'agent2' });
+  await office.publishWorkflow(toTheTeam(teamId));
+  await office.openPhone(page, token, { width: 1280, height: 720 });
+  return bed;
 }
 
-let testbed: Testbed | undefined;
-let engine: EngineProcess | undefined;
-let api: RawApiClient | undefined;
-let dir: ReturnType<typeof tempDir> | undefined;
-
-test.afterEach(async () => {
-  const testInfo = test.info();
-  if (testInfo.status !== testInfo.expectedStatus && engine) {
-    writeFileSync(testInfo.outputPath('engine.log'), engine.stderr());
-    if (testbed) writeFileSync(testInfo.outputPath('kamailio.log'), testbed.logs('kamailio'));
-  }
-  api?.close();
-  await engine?.stop();
-  await testbed?.stop();
-  dir?.remove();
-});
-
-/** The test bed (with `agents`), the engine, the office, and the agent's phone open and registered. */
-async function openPhone(page: Page, agents: AgentName[]): Promise<Testbed> {
-  const bed = await startTestbed({ auth: true, agents });
-  testbed = bed;
-  dir = tempDir('switchboard-e2e-');
-  engine = await startOfficeEngine(bed, dir.path);
-  api = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
-  const { token } = await setUpOffice(api, bed.wsUrl);
-  await page.addInitScript({ content: PEER_CONNECTION_PROBE });
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(`${engine.origin}/#token=${encodeURIComponent(token)}`);
-  await page.getByLabel(/Language/).selectOption('en');
-  await page.getByRole('link', { name: 'Phone' }).click();
-  await expect(page.getByTestId('phone-registration')).toHaveText('Phone registered', { timeout: 15_000 });
-  return bed;
+/** Every caller straight to the team's queue. */
+function toTheTeam(teamId: string) {
+  const target = { kind: 'team', teamId };
+  return {
+    name: 'To the team',
+    definition: {
+      trigger: { kind: 'customer_called' },
+      steps: [{ kind: 'assign', id: 'team', name: 'Team', target, ringTimeoutSec: 30 }],
+      edges: [{ source: 'trigger', output: 'start', target: 'team' }],
+    },
+  };
 }
 
 /** The caller (agent1) dials the office; the browser answers the routed call. Returns the caller's event mark. */

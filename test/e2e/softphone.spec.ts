@@ -1,14 +1,11 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { tempDir } from '../fakes/temp-dir.js';
-import { startTestbed, type Testbed } from '../pbx/testbed.js';
-import { readPcmWav } from '../pbx/tone-analysis.js';
-import { repoRoot, type EngineProcess } from '../support/engine-process.js';
-import { startOfficeEngine } from '../support/office-engine.js';
-import { RawApiClient } from '../support/ws-client.js';
+import { findToneBursts, readPcmWav } from '../pbx/tone-analysis.js';
+import { repoRoot } from '../support/engine-process.js';
 import { expectAccessible } from './accessibility-audit.js';
-import { mediaCounters, PEER_CONNECTION_PROBE, softphoneLaunchOptions } from './softphone-browser.js';
+import { expectMediaBothWays, mediaCounters } from './softphone-browser.js';
+import { softphoneOffice } from './softphone-office.js';
 
 /**
  * The agent's softphone in Chromium against the real test bed: Kamailio (SIP over WebSocket) and
@@ -16,24 +13,15 @@ import { mediaCounters, PEER_CONNECTION_PROBE, softphoneLaunchOptions } from './
  * caller who goes through the published IVR into the team's queue.
  */
 
-test.use({ launchOptions: softphoneLaunchOptions });
+const office = softphoneOffice();
 
 const DIALLED = '0212345678';
 const say = (text: string) => ({ kind: 'tts', text, language: 'en' });
 
-/** The office: PBX address, the agent web1 (the browser) in Sales, and the IVR menu 1 → form → Sales. */
-async function setUpOffice(api: RawApiClient, wsUrl: string): Promise<{ agentId: string; token: string }> {
-  await api.result('settings.update', { pbxWebSocketUrl: wsUrl });
-  const agent = await api.result<{ id: string }>('agents.save', { name: 'Jiwoo', extension: 'web1' });
-  await api.result('agents.setSipPassword', { agentId: agent.id, password: 'web1pw' });
-  const team = await api.result<{ id: string }>('teams.save', {
-    name: 'Sales',
-    memberIds: [agent.id],
-    routing: { wrapUpSec: 30, announcePosition: false },
-  });
-  const front = await api.result<{ id: string }>('workflows.create', { name: 'Front desk' });
-  await api.result('workflows.saveDraft', {
-    id: front.id,
+/** The IVR: menu 1 → a booking-number form → the team's queue. */
+function frontDesk(teamId: string) {
+  return {
+    name: 'Front desk',
     definition: {
       trigger: { kind: 'customer_called' },
       steps: [
@@ -57,7 +45,7 @@ async function setUpOffice(api: RawApiClient, wsUrl: string): Promise<{ agentId:
           kind: 'assign',
           id: 'sales',
           name: 'Sales',
-          target: { kind: 'team', teamId: team.id },
+          target: { kind: 'team', teamId },
           ringTimeoutSec: 30,
         },
       ],
@@ -67,15 +55,11 @@ async function setUpOffice(api: RawApiClient, wsUrl: string): Promise<{ agentId:
         { source: 'booking', output: 'next', target: 'sales' },
       ],
     },
-  });
-  await api.result('workflows.publish', { id: front.id }, 60_000);
-  await api.result('presence.set', { agentId: agent.id, presence: 'available' });
-  const { token } = await api.result<{ token: string }>('agents.issueToken', {
-    agentId: agent.id,
-    label: 'e2e',
-  });
-  return { agentId: agent.id, token };
+  };
 }
+
+/** The built-in hold chime's first note (electron/engine/media/hold-chime.ts), E5. */
+const CHIME_HZ = 659.25;
 
 /** The peak of each `size`-sample window. */
 function windowPeaks(samples: Int16Array, size: number): number[] {
@@ -88,41 +72,15 @@ function windowPeaks(samples: Int16Array, size: number): number[] {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-let testbed: Testbed | undefined;
-let engine: EngineProcess | undefined;
-let api: RawApiClient | undefined;
-let dir: ReturnType<typeof tempDir> | undefined;
-
-test.afterEach(async () => {
-  const testInfo = test.info();
-  if (testInfo.status !== testInfo.expectedStatus && engine) {
-    // The peers' logs beside the trace, to tell whose side a failure was on.
-    writeFileSync(testInfo.outputPath('engine.log'), engine.stderr());
-    if (testbed) writeFileSync(testInfo.outputPath('kamailio.log'), testbed.logs('kamailio'));
-  }
-  api?.close();
-  await engine?.stop();
-  await testbed?.stop();
-  dir?.remove();
-});
-
 test('an agent takes a routed call in the browser: screen pop, media, hold, keys, wrap-up; registration lost and back', async ({
   page,
 }) => {
   test.setTimeout(180_000);
-  testbed = await startTestbed({ auth: true, agents: ['agent1'] });
-  dir = tempDir('switchboard-e2e-');
-  engine = await startOfficeEngine(testbed, dir.path);
-  api = await RawApiClient.connect(engine.origin, `?token=${engine.token}`);
-  const { token } = await setUpOffice(api, testbed.wsUrl);
-
-  await page.addInitScript({ content: PEER_CONNECTION_PROBE });
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(`${engine.origin}/#token=${encodeURIComponent(token)}`);
-  await page.getByLabel(/Language/).selectOption('en');
-  await page.getByRole('link', { name: 'Phone' }).click();
+  const testbed = await office.start({ auth: true, agents: ['agent1'] });
+  const { teamId, token } = await office.addBrowserAgent({ wrapUpSec: 30, announcePosition: false });
+  await office.publishWorkflow(frontDesk(teamId));
+  await office.openPhone(page, token, { width: 1280, height: 800 });
   const registration = page.getByTestId('phone-registration');
-  await expect(registration).toHaveText('Phone registered', { timeout: 15_000 });
 
   // The caller dials the office number, presses 1, then keys in a booking number.
   const caller = testbed.agent('agent1');
@@ -156,16 +114,18 @@ test('an agent takes a routed call in the browser: screen pop, media, hold, keys
   // Answer: the timer runs and audio flows both ways.
   await callPanel.getByRole('button', { name: 'Answer' }).click();
   await expect(page.getByTestId('call-timer')).toBeVisible({ timeout: 10_000 });
-  const first = await mediaCounters(page);
-  await sleep(1500);
-  const talking = await mediaCounters(page);
-  expect(talking.sent, 'packets sent grow').toBeGreaterThan(first.sent + 25);
-  expect(talking.received, 'packets received grow').toBeGreaterThan(first.received + 25);
+  await expectMediaBothWays(page);
 
   // Hold: the re-INVITE offers a=sendonly; unhold: a=sendrecv and audio comes in again.
   await page.getByRole('button', { name: 'Hold' }).click();
   await expect(page.getByText('On hold')).toBeVisible();
   expect((await mediaCounters(page)).sdp).toMatch(/a=sendonly/);
+  // Held for two seconds of the caller's recording (16-bit 8 kHz: 16 000 bytes a second).
+  const heldFrom = statSync(heardFile ?? '').size;
+  await expect
+    .poll(() => statSync(heardFile ?? '').size, { timeout: 10_000 })
+    .toBeGreaterThan(heldFrom + 32_000);
+  const heldTo = statSync(heardFile ?? '').size;
   await page.getByRole('button', { name: 'Resume' }).click();
   await expect(page.getByText('On hold')).toBeHidden();
   const resumed = await mediaCounters(page);
@@ -188,7 +148,7 @@ test('an agent takes a routed call in the browser: screen pop, media, hold, keys
   await wrapUp.getByLabel('Note').fill('Changed the date');
   await wrapUp.getByRole('button', { name: 'Save' }).click();
   await expect(wrapUp.getByText('Saved to the conversation')).toBeVisible();
-  const page1 = await api.result<{ items: { id: string; tags: { tag: string }[]; notes: string }[] }>(
+  const page1 = await office.api.result<{ items: { id: string; tags: { tag: string }[]; notes: string }[] }>(
     'conversations.list',
     { tag: 'booking' },
   );
@@ -203,6 +163,15 @@ test('an agent takes a routed call in the browser: screen pop, media, hold, keys
   const afterAnswer = recording.samples.subarray(Math.floor((heardBeforeAnswer - 44) / 2));
   const loudWindows = windowPeaks(afterAnswer, recording.sampleRate / 10).filter((peak) => peak > 10_000);
   expect(loudWindows.length, 'loud 100 ms windows after the answer').toBeGreaterThanOrEqual(3);
+  // While the agent held the call, the caller heard the team's hold audio (the chime), not silence.
+  const whileHeld = recording.samples.subarray(
+    Math.floor((heldFrom - 44) / 2),
+    Math.floor((heldTo - 44) / 2),
+  );
+  expect(
+    findToneBursts({ sampleRate: recording.sampleRate, samples: whileHeld }, CHIME_HZ),
+    'the caller heard silence on hold',
+  ).not.toHaveLength(0);
   // The keypad's 5 reached the caller through the engine's bridge (baresip reports what it received).
   expect(caller.dtmfDigits()).toBe('5');
 
