@@ -153,6 +153,32 @@ describe('an agent’s transfer that is not taken (transfer recall)', () => {
     expect(testbed.recordings('agent1').length).toBeGreaterThan(recordings);
     expect(findToneBursts(heard(testbed, 'agent1'), TONE_HZ.ann)).not.toHaveLength(0);
   }, 60_000);
+
+  it('rings the agent again when a blind transfer fails after they hung up, and the caller talks to them', async () => {
+    const { testbed, api, dir } = office;
+    const customer = testbed.agent('agent1');
+    const since = customer.events.length;
+    await api.result('presence.set', { agentId: ids.ann, presence: 'available' });
+    // Ann's desk phone sends REFER and hangs up on the 202; agent2 is not registered here.
+    const ann = annPhone(testbed, 'sipp-uas-transferring-agent-hangs-up.xml', [
+      '-key',
+      'refer_to',
+      `<sip:agent2@${testbed.host}>`,
+      '-d',
+      '1500',
+      '-aa',
+      '-m',
+      '2',
+    ]);
+    await customer.dial(testbed.uri('office'));
+    await customer.nextEvent(since, 'CALL_ESTABLISHED', 10_000);
+    const annResult = await ann;
+    // Both of Ann's calls went through: the first, and the recall she answered.
+    expect(annResult.code, describeSipp(annResult)).toBe(0);
+    await customer.nextEvent(since, 'CALL_CLOSED', 10_000);
+    expect(findToneBursts(heard(testbed, 'agent1'), TONE_HZ.ann)).not.toHaveLength(0);
+    await vi.waitFor(() => expect(conversationRows(dir).at(-1)?.outcome).toBe('answered'), { timeout: 5000 });
+  }, 60_000);
 });
 
 /** Where the SIPp colleague (Bob, SIP user agent2) takes calls, and where Ann consults from. */

@@ -134,18 +134,18 @@ async function bridgedCall() {
   await expect(bridged).resolves.toMatchObject({ kind: 'bridged' });
   const agentLeg = legs[0]!;
   let cseq = 1;
-  /** A REFER from agent1's phone in its leg; returns what we answered. */
-  const refer = (headers: [string, string][]) => {
+  /** A request from agent1's phone in its leg (REFER, BYE); returns what we answered. */
+  const fromAgent = (method: string, headers: [string, string][] = []) => {
     const request: SipRequest = {
       kind: 'request',
-      method: 'REFER',
+      method,
       uri: 'sip:switchboard@192.0.2.9:5070',
       headers: SipHeaders.from([
-        ['via', `SIP/2.0/UDP 192.0.2.7:5080;branch=z9hG4bK-refer${++cseq}`],
+        ['via', `SIP/2.0/UDP 192.0.2.7:5080;branch=z9hG4bK-${method}${++cseq}`],
         ['from', '<sip:agent1@pbx>;tag=agent1'],
         ['to', requests('INVITE')[0]!.headers.get('from') ?? ''],
         ['call-id', agentLeg.callId],
-        ['cseq', `${cseq} REFER`],
+        ['cseq', `${cseq} ${method}`],
         ...headers,
       ]),
       body: '',
@@ -157,11 +157,25 @@ async function bridgedCall() {
     } as unknown as NonInviteServerTransaction);
     return responses;
   };
+  const refer = (headers: [string, string][]) => fromAgent('REFER', headers);
   const transfers: AgentTransferEvent[] = [];
   call.onTransferred((transfer) => transfers.push(transfer));
   const notifies = () =>
     requests('NOTIFY').map((n) => `${n.body.trim()} / ${n.headers.get('subscription-state')}`);
-  return { call, legs, agentLeg, streams, media, requests, answer, refer, transfers, notifies, layer };
+  return {
+    call,
+    legs,
+    agentLeg,
+    streams,
+    media,
+    requests,
+    answer,
+    refer,
+    fromAgent,
+    transfers,
+    notifies,
+    layer,
+  };
 }
 
 describe('IncomingCall: an agent’s REFER on its leg', () => {
@@ -251,5 +265,37 @@ describe('IncomingCall: an agent’s REFER on its leg', () => {
     await flush();
     expect(h.requests('NOTIFY')).toHaveLength(0);
     expect(h.requests('BYE')).toHaveLength(1);
+  });
+
+  it('rings the agent again when the transfer fails after the agent hung up (a desk phone’s blind transfer)', async () => {
+    const h = await bridgedCall();
+    h.refer([['refer-to', '<sip:202@pbx>']]);
+    h.fromAgent('BYE');
+    await flush();
+    expect(h.call.state).toBe('answered');
+    h.answer(h.requests('INVITE')[1]!, 480, 'agent2', 0);
+    await flush();
+    // The same phone rings with the same call id (the same screen pop).
+    const recall = h.requests('INVITE')[2]!;
+    expect(recall.uri).toBe('sip:agent1@pbx');
+    expect(recall.headers.get('x-switchboard-call-id')).toBe(h.call.id);
+    h.answer(recall, 200, 'agent1b', 33000);
+    await flush();
+    expect(h.media.bridge).toHaveBeenLastCalledWith(h.streams[0], h.streams[3]);
+    expect(h.call.state).toBe('answered');
+  });
+
+  it('ends the caller’s call when nobody takes the recall either', async () => {
+    const h = await bridgedCall();
+    h.refer([['refer-to', '<sip:202@pbx>']]);
+    h.fromAgent('BYE');
+    await flush();
+    h.answer(h.requests('INVITE')[1]!, 486, 'agent2', 0);
+    await flush();
+    const byes = () => h.requests('BYE').map((bye) => bye.headers.get('call-id'));
+    expect(byes()).not.toContain('caller-call@pbx');
+    h.answer(h.requests('INVITE')[2]!, 486, 'agent1b', 0);
+    await flush();
+    expect(byes()).toContain('caller-call@pbx');
   });
 });

@@ -62,6 +62,8 @@ const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER, NOTIFY';
 const TRANSFER_SETUP_MS = 5_000;
 /** How long the target of an agent's transfer rings before the caller goes back to the agent. */
 const AGENT_TRANSFER_RING_MS = 30_000;
+/** How long the phone of an agent who transferred and hung up rings again when the transfer fails. */
+const RECALL_RING_MS = 20_000;
 
 /**
  * A call the office line received, as the UAS of RFC 3261 §13.3: rings (180) until answered,
@@ -427,14 +429,33 @@ export class IncomingCall implements Call {
       .run(target)
       .then((result) => {
         done();
-        // Nobody left to talk to: the agent hung up after the REFER and the target did not answer.
-        if (result.kind === 'failed' || (result.kind === 'recalled' && !leg.isUp)) void this.hangup();
+        // The agent hung up after the REFER and the target did not answer.
+        if (result.kind === 'failed' || (result.kind === 'recalled' && !leg.isUp))
+          void this.ringTransferorAgain(leg);
       })
       .catch((error: unknown) => {
         done();
         this.deps.logger.error('an agent’s transfer failed', { callId: this.callId, error: String(error) });
         void this.hangup();
       });
+  }
+
+  /**
+   * Transfer recall to an agent who hung up after transferring (a desk phone's blind transfer is
+   * "REFER, then BYE"): the caller hears ringback while the agent's phone rings again with the
+   * same call id, so the same screen pop. Unanswered, the call ends: nobody is left to take it.
+   */
+  private async ringTransferorAgain(leg: OutgoingCall): Promise<void> {
+    if (this.current !== 'answered') return;
+    const ringback = new AbortController();
+    void this.ringbackUntil(ringback.signal);
+    const outcome = await this.bridgeTo(leg.target, {
+      ringTimeoutMs: RECALL_RING_MS,
+      headers: this.legHeaders,
+      ...(this.holdAudio ? { holdAudio: this.holdAudio } : {}),
+    });
+    ringback.abort();
+    if (outcome.kind !== 'bridged') await this.hangup();
   }
 
   /** The INVITE's extra headers for a transfer leg (RFC 3892 Referred-By, RFC 3891 Replaces). */

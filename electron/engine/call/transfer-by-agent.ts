@@ -43,8 +43,8 @@ export interface AgentTransferDeps {
  * How an agent's transfer ended:
  * - transferred: the caller talks to the target; the agent's leg is over (or ending);
  * - recalled: the target did not take it, the caller is back with the agent;
- * - failed: the target did not take it and the agent had hung up already: the caller's call
- *   ends (there is nobody left to give it back to);
+ * - failed: the target did not take it and the agent had hung up already (the line then rings
+ *   the agent's phone again, and ends the call if nobody takes it);
  * - abandoned: the caller hung up meanwhile.
  */
 export type AgentTransferResult =
@@ -62,7 +62,7 @@ export type AgentTransferResult =
  *                     │                                          NOTIFY 200, BYE agent leg
  *                     ├─ busy / no answer / refused ──>
  *                     │      agent still up ──> recalled (caller bridged back to the agent)
- *                     │      agent gone     ──> failed (the caller's call ends)
+ *                     │      agent gone     ──> failed (the agent's phone rings again)
  *                     │    then NOTIFY 4xx-6xx
  *                     └─ caller hangs up ──> target leg cancelled, NOTIFY 487, abandoned
  * ```
