@@ -144,6 +144,7 @@ export function createEngine(options: EngineOptions): Engine {
     dialer: new CallbackDialer({
       dial: (lineId, target, headers) => agents.dial(lineId, target, headers),
       media,
+      clock: systemClock,
       logger: options.logger,
     }),
     registrarOf: (lineId) => lines.find(lineId)?.registrar,

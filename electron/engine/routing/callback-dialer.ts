@@ -1,5 +1,6 @@
 import { MusicOnHold } from '../call/music-on-hold.js';
 import type { OutgoingCall, OutgoingOutcome } from '../call/outgoing-call.js';
+import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { MediaHost } from '../media/media-host.js';
 import { CALL_ID_HEADER } from './call-queues.js';
@@ -12,6 +13,7 @@ export interface CallbackDialerDeps {
     headers: [string, string][],
   ): OutgoingCall;
   media: MediaHost;
+  clock: Clock;
   logger: Logger;
 }
 
@@ -39,7 +41,7 @@ export class CallbackDialer {
     const agentLeg = this.deps.dial(request.lineId, request.agentUri, [
       [CALL_ID_HEADER, request.conversationId],
     ]);
-    const agentOutcome = await withTimeout(agentLeg, agentLeg.start(), request.ringTimeoutMs);
+    const agentOutcome = await this.withTimeout(agentLeg, agentLeg.start(), request.ringTimeoutMs);
     if (agentOutcome.kind !== 'answered') return { kind: 'agent_unreachable', why: describe(agentOutcome) };
     const customerLeg = this.deps.dial(
       request.lineId,
@@ -48,7 +50,7 @@ export class CallbackDialer {
     );
     // The agent hanging up while the customer's phone rings stops it (CANCEL).
     void agentLeg.ended.then(() => customerLeg.hangup());
-    const outcome = await withTimeout(customerLeg, customerLeg.start(), request.ringTimeoutMs);
+    const outcome = await this.withTimeout(customerLeg, customerLeg.start(), request.ringTimeoutMs);
     if (outcome.kind !== 'answered' || !agentLeg.media || !customerLeg.media) {
       await agentLeg.hangup();
       return { kind: 'number_unreachable', why: describe(outcome) };
@@ -62,15 +64,17 @@ export class CallbackDialer {
     const ended = Promise.race([agentLeg.ended, customerLeg.ended]);
     return { kind: 'talking', ended, answeredAt: new Date() };
   }
-}
 
-function withTimeout(
-  leg: OutgoingCall,
-  outcome: Promise<OutgoingOutcome>,
-  ms: number,
-): Promise<OutgoingOutcome> {
-  const timer = setTimeout(() => void leg.hangup(), ms);
-  return outcome.finally(() => clearTimeout(timer));
+  /** A leg still ringing after `ms` is given up (CANCEL). */
+  private withTimeout(
+    leg: OutgoingCall,
+    outcome: Promise<OutgoingOutcome>,
+    ms: number,
+  ): Promise<OutgoingOutcome> {
+    const { clock } = this.deps;
+    const timer = clock.setTimeout(() => void leg.hangup(), ms);
+    return outcome.finally(() => clock.clearTimeout(timer));
+  }
 }
 
 function describe(outcome: OutgoingOutcome): string {
