@@ -95,6 +95,15 @@ test('blind: a number nobody has keeps the caller with the agent; a colleague pi
   expect(caller.events.slice(callerSince).some((e) => e.type === 'CALL_CLOSED')).toBe(false);
   await bob.hangup();
   await caller.nextEvent(callerSince, 'CALL_CLOSED', 10_000);
+
+  // The inbox tells the call's story: Jiwoo answered, then handed the caller to Bob.
+  await page.getByRole('link', { name: /^Inbox/ }).click();
+  const rows = page.getByRole('region', { name: 'Conversations' }).locator('.inbox-row');
+  await expect(rows.first()).toContainText('Transferred');
+  await rows.first().click();
+  const timeline = page.getByRole('list', { name: 'Timeline' });
+  await expect(timeline).toContainText('Answered by Jiwoo');
+  await expect(timeline).toContainText('Jiwoo transferred the caller to Bob');
 });
 
 test('attended: consult a colleague with the caller on hold, go back, consult again and complete', async ({

@@ -57,7 +57,7 @@ export const inboxMessages = splitCatalogue({
   'inbox.outcome.voicemail': ['Voicemail', '음성 메시지'],
   'inbox.outcome.callback_requested': ['Callback requested', '콜백 요청'],
   'inbox.outcome.ended_by_ivr': ['Ended in IVR', 'IVR에서 종료'],
-  'inbox.outcome.transferred': ['Transferred', '외부 연결'],
+  'inbox.outcome.transferred': ['Transferred', '통화 전환'],
   'inbox.outcome.unanswered': ['Unanswered', '응대 못 함'],
   'inbox.outcome.interrupted': ['Interrupted', '중단됨'],
 
