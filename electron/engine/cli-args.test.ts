@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliUsageError, parseCliArgs } from './cli-args.js';
 
@@ -8,6 +9,7 @@ describe('switchboard-engine arguments', () => {
       host: '127.0.0.1',
       port: 7040,
       configFile: undefined,
+      tls: undefined,
     });
   });
 
@@ -17,6 +19,21 @@ describe('switchboard-engine arguments', () => {
       host: '::1',
       port: 0,
     });
+  });
+
+  it('takes TLS files as a pair, resolved from the working folder', () => {
+    expect(parseCliArgs(['--tls-cert', 'office.pem', '--tls-key', '/etc/sb/key.pem'], {}).tls).toEqual({
+      certFile: resolve('office.pem'),
+      keyFile: '/etc/sb/key.pem',
+    });
+    for (const half of [
+      ['--tls-cert', 'office.pem'],
+      ['--tls-key', 'key.pem'],
+      ['--tls-cert', '', '--tls-key', 'k'],
+    ]) {
+      expect(() => parseCliArgs(half, {})).toThrow(/--tls-cert and --tls-key go together/);
+    }
+    expect(() => parseCliArgs(['--tls-cert'], {})).toThrow(CliUsageError);
   });
 
   it('explains a bad --http or an unknown flag', () => {

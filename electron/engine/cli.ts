@@ -4,8 +4,9 @@ import { CliUsageError, parseCliArgs, USAGE } from './cli-args.js';
 import { provision, ProvisioningError } from './config/provision.js';
 import { loadOrCreateToken } from './data-dir.js';
 import { createEngine } from './engine.js';
-import { startHttpApi } from './api/http-server.js';
+import { isLoopback, startHttpApi } from './api/http-server.js';
 import { voicemailRoute } from './api/media-route.js';
+import { loadTlsCredentials, TlsSetupError } from './api/tls-credentials.js';
 import { createStreamLogger } from './logger.js';
 import { plainFileCipher } from './store/secret-store.js';
 
@@ -37,6 +38,16 @@ async function main(): Promise<number> {
       if (error.message) process.stderr.write(`${error.message}\n\n`);
       process.stderr.write(USAGE);
       return error.message ? 2 : 0;
+    }
+    throw error;
+  }
+  let tls;
+  try {
+    tls = options.tls && loadTlsCredentials(options.tls);
+  } catch (error) {
+    if (error instanceof TlsSetupError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
     }
     throw error;
   }
@@ -72,24 +83,25 @@ async function main(): Promise<number> {
     logger,
     media: voicemailRoute((id) => engine.voicemailFile(id), logger),
     agentOfToken: (presented) => engine.agentOfToken(presented),
+    tls,
   });
   engine.onAgentTokensChanged(() => http.dropRevokedAgents());
   if (!isLoopback(http.host)) {
     logger.warn(`the UI and API are reachable from other computers on ${http.host}; the token is required`);
+    if (!tls) {
+      logger.warn(
+        'without --tls-cert/--tls-key the token crosses the network in clear, and agents’ softphones on other computers get no SIP password',
+      );
+    }
   }
   if (token.isNew) logger.info(`a new API token was stored in ${engine.dir.tokenFile} (mode 600)`);
   logger.info(`data folder ${engine.dir.root}`);
-  const urlHost = http.host.includes(':') ? `[${http.host}]` : http.host;
-  process.stdout.write(`Switchboard ready: http://${urlHost}:${http.port}/#token=${token.value}\n`);
+  process.stdout.write(`Switchboard ready: ${http.origin}/#token=${token.value}\n`);
 
   await shutdown;
   await http.close();
   await engine.close();
   return 0;
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 main().then(

@@ -19,8 +19,11 @@ export const setSipPasswordParams = z.strictObject({
   password: z.string().min(1).max(128),
 });
 
-/** What a softphone lacks before it can register. */
-export const phoneConfigGaps = ['wsUrl', 'line', 'password'] as const;
+/**
+ * What a softphone lacks before it can register. 'secureConnection': the app was opened from
+ * another PC over plain http, where the SIP password is neither handed out nor taken.
+ */
+export const phoneConfigGaps = ['wsUrl', 'line', 'password', 'secureConnection'] as const;
 
 /**
  * Everything an agent's softphone needs to register as that agent. `missing` names what the

@@ -9,6 +9,14 @@ export type ClientScope = { kind: 'office' } | { kind: 'agent'; agentId: string 
 export const OFFICE_SCOPE: ClientScope = { kind: 'office' };
 
 /**
+ * What a handler knows of the connection a call came over. `isPrivate`: no one on the network can
+ * read it — the desktop window's own pipe, a client on this machine's loopback, or TLS.
+ */
+export interface CallContext {
+  readonly isPrivate: boolean;
+}
+
+/**
  * What an agent's app may call. 'read': as any client. 'self': the call acts as the agent, so
  * its `agentId` is the connection's own (filled in when omitted, refused when another's).
  * Everything else — settings, lines, workflows, teams, tokens — is the office's alone.

@@ -32,6 +32,7 @@ import {
   workflowVersionSchema,
 } from '../domain/workflows.js';
 import { workflowDefinitionSchema } from '../workflow/workflow.js';
+import type { CallContext } from './client-scope.js';
 import { inboxEvents, inboxMethods } from './inbox-methods.js';
 import { noParams, type EventSpec, type MethodSpec } from './method-spec.js';
 import { phoneMethods } from './phone-methods.js';
@@ -133,8 +134,13 @@ export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
 
-/** The server implements one async function per method, given already-validated params. */
-export type Handlers = { [M in Method]: (params: ParsedParams<M>) => Promise<Result<M>> };
+/**
+ * The server implements one async function per method, given already-validated params and what
+ * it knows of the caller's connection.
+ */
+export type Handlers = {
+  [M in Method]: (params: ParsedParams<M>, call: CallContext) => Promise<Result<M>>;
+};
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(methods, name);

@@ -79,17 +79,32 @@ describe('RPC server and client', () => {
       username: 'u',
       password: 'p',
     });
-    expect(save).toHaveBeenCalledWith({
-      displayName: 'Main',
-      registrar: 'pbx:5060',
-      username: 'u',
-      password: 'p',
-      authUsername: null,
-      transport: 'udp',
-      handoff: 'bridge',
-      numbers: [],
-      enabled: true,
-    });
+    expect(save).toHaveBeenCalledWith(
+      {
+        displayName: 'Main',
+        registrar: 'pbx:5060',
+        username: 'u',
+        password: 'p',
+        authUsername: null,
+        transport: 'udp',
+        handoff: 'bridge',
+        numbers: [],
+        enabled: true,
+      },
+      { isPrivate: true },
+    );
+  });
+
+  it('tells handlers whether the connection is private: by default yes, a network pipe says', async () => {
+    const status = vi.fn(handlers()['system.status']);
+    const h = handlers({ 'system.status': status });
+    const server = createRpcServer(h, logger);
+    for (const connection of [undefined, { isPrivate: false }]) {
+      const pair = memoryTransportPair();
+      server.attach(pair.server, undefined, connection);
+      await createRpcClient(pair.client, { timeoutMs: 1000 }).call('system.status');
+    }
+    expect(status.mock.calls.map(([, call]) => call)).toEqual([{ isPrivate: true }, { isPrivate: false }]);
   });
 
   it('rejects invalid params with per-field issues and never calls the handler', async () => {

@@ -7,7 +7,7 @@ import {
   type Handlers,
   type Method,
 } from './contract.js';
-import { agentMethods, OFFICE_SCOPE, type ClientScope } from './client-scope.js';
+import { agentMethods, OFFICE_SCOPE, type CallContext, type ClientScope } from './client-scope.js';
 import { invalidParams, RpcError } from './errors.js';
 import type { Transport } from './transport.js';
 import { requestMessageSchema, type RequestMessage, type ServerMessage } from './wire.js';
@@ -20,9 +20,11 @@ export interface RpcServerLogger {
 export interface RpcServer {
   /**
    * Serves one client until its transport closes; returns a detach function. An agent-scoped
-   * client may call only what agentMethods allows, and only as its own agent.
+   * client may call only what agentMethods allows, and only as its own agent. `connection` is
+   * what handlers learn of the pipe; it defaults to private, as the engine's own pipes are (the
+   * desktop window's IPC): a network transport must say.
    */
-  attach(transport: Transport<ServerMessage>, scope?: ClientScope): () => void;
+  attach(transport: Transport<ServerMessage>, scope?: ClientScope, connection?: CallContext): () => void;
   /** Pushes an event to every attached client. */
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
   readonly clientCount: number;
@@ -36,7 +38,11 @@ export interface RpcServer {
 export function createRpcServer(handlers: Handlers, logger: RpcServerLogger): RpcServer {
   const clients = new Set<Transport<ServerMessage>>();
 
-  async function dispatch(request: RequestMessage, scope: ClientScope): Promise<ServerMessage> {
+  async function dispatch(
+    request: RequestMessage,
+    scope: ClientScope,
+    connection: CallContext,
+  ): Promise<ServerMessage> {
     const { id, method } = request;
     if (!isMethod(method)) {
       return errorReply(id, new RpcError('UNKNOWN_METHOD', `Unknown method: ${method}`));
@@ -46,7 +52,7 @@ export function createRpcServer(handlers: Handlers, logger: RpcServerLogger): Rp
     const parsed = methods[method].params.safeParse(scoped);
     if (!parsed.success) return errorReply(id, invalidParams(parsed.error, `params for ${method}`));
     try {
-      const result = await callHandler(method, parsed.data);
+      const result = await callHandler(method, parsed.data, connection);
       return { t: 'res', id, result };
     } catch (error) {
       if (error instanceof RpcError) return errorReply(id, error);
@@ -56,9 +62,9 @@ export function createRpcServer(handlers: Handlers, logger: RpcServerLogger): Rp
   }
 
   // The params were validated against this very method's schema just above.
-  function callHandler(method: Method, params: unknown): Promise<unknown> {
-    const handler = handlers[method] as (p: unknown) => Promise<unknown>;
-    return handler(params);
+  function callHandler(method: Method, params: unknown, connection: CallContext): Promise<unknown> {
+    const handler = handlers[method] as (p: unknown, call: CallContext) => Promise<unknown>;
+    return handler(params, connection);
   }
 
   function safeSend(transport: Transport<ServerMessage>, message: ServerMessage): void {
@@ -70,7 +76,7 @@ export function createRpcServer(handlers: Handlers, logger: RpcServerLogger): Rp
   }
 
   return {
-    attach(transport, scope = OFFICE_SCOPE) {
+    attach(transport, scope = OFFICE_SCOPE, connection = { isPrivate: true }) {
       clients.add(transport);
       const offMessage = transport.onMessage((raw) => {
         const request = requestMessageSchema.safeParse(raw);
@@ -82,7 +88,7 @@ export function createRpcServer(handlers: Handlers, logger: RpcServerLogger): Rp
           );
           return;
         }
-        void dispatch(request.data, scope).then((reply) => safeSend(transport, reply));
+        void dispatch(request.data, scope, connection).then((reply) => safeSend(transport, reply));
       });
       const detach = (): void => {
         clients.delete(transport);

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { OFFICE_SCOPE, type ClientScope } from '../../../shared/rpc/client-scope.js';
@@ -9,6 +10,7 @@ import { tokenMatches } from '../data-dir.js';
 import type { Logger } from '../logger.js';
 import { MEDIA_PATH_PREFIX, type MediaRoute } from './media-route.js';
 import { serveStatic } from './static-files.js';
+import type { TlsCredentials } from './tls-credentials.js';
 import { MAX_FRAME_BYTES, webSocketTransport } from './ws-transport.js';
 
 export interface HttpApiOptions {
@@ -22,11 +24,15 @@ export interface HttpApiOptions {
   media?: MediaRoute;
   /** The agent an agent's own token belongs to (their app then acts for them only). */
   agentOfToken?(token: string): string | undefined;
+  /** Serve https and wss with these; without, plain http and ws. */
+  tls?: TlsCredentials;
 }
 
 export interface HttpApi {
   readonly host: string;
   readonly port: number;
+  /** `http://host:port` or `https://host:port`, as a browser reaches it. */
+  readonly origin: string;
   /** Disconnects agents' apps whose token no longer holds (revoked, or the agent removed). */
   dropRevokedAgents(): void;
   close(): Promise<void>;
@@ -36,13 +42,14 @@ export interface HttpApi {
 const POLICY_VIOLATION = 1008;
 
 /**
- * One HTTP port for the built renderer and the WebSocket API at {@link RPC_WS_PATH}. A client
- * proves it holds the token with `?token=` (browsers cannot set headers on a WebSocket) or an
- * `Authorization: Bearer` header; a refused client gets the error shape, then the close.
+ * One HTTP (or, with `tls`, HTTPS) port for the built renderer and the WebSocket API at
+ * {@link RPC_WS_PATH}. A client proves it holds the token with `?token=` (browsers cannot set
+ * headers on a WebSocket) or an `Authorization: Bearer` header; a refused client gets the error
+ * shape, then the close. Handlers learn whether a connection is private: TLS, or from loopback.
  */
 export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
-  const { rpc, logger } = options;
-  const server: Server = createServer((req, res) => {
+  const { rpc, logger, tls } = options;
+  const serveRequest: RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(MEDIA_PATH_PREFIX)) {
       serveStatic(options.rendererDir, req, res);
@@ -61,7 +68,8 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
     }
     if (options.media) options.media(req, res, url.pathname);
     else res.writeHead(404).end();
-  });
+  };
+  const server = tls ? createTlsServer(tls, serveRequest) : createServer(serveRequest);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   /** Agents' apps connected now, by the token they came with. */
   const agentClients = new Map<WebSocket, string>();
@@ -84,7 +92,8 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
         rejectSocket(ws, scope);
         return;
       }
-      rpc.attach(webSocketTransport(ws), scope);
+      const isPrivate = tls !== undefined || isLoopback(req.socket.remoteAddress ?? '');
+      rpc.attach(webSocketTransport(ws), scope, { isPrivate });
       const presented = presentedToken(req, url);
       if (scope.kind === 'agent' && presented) {
         agentClients.set(ws, presented);
@@ -101,10 +110,12 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
     });
   });
   const address = server.address() as AddressInfo;
+  const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host;
 
   return {
     host: options.host,
     port: address.port,
+    origin: `${tls ? 'https' : 'http'}://${urlHost}:${address.port}`,
     dropRevokedAgents() {
       for (const [ws, token] of agentClients) {
         if (options.agentOfToken?.(token) !== undefined) continue;
@@ -120,6 +131,11 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** A loopback host or address (an IPv4 one too as IPv6 shows it): it never leaves this machine. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^(?:::ffff:)?127\./i.test(host);
 }
 
 /** Who the client is (the office token, or an agent's), or why it is refused. */

@@ -35,7 +35,10 @@ function userOf(aor: string): string {
   return aor.replace(/^sips?:/, '').split('@')[0] ?? '';
 }
 
-/** Agents' softphone credentials: the password write-only, the whole config to the agent. */
+/**
+ * Agents' softphone credentials: the password write-only, the whole config to the agent, the
+ * password itself only over a private connection (loopback, TLS, the desktop window).
+ */
 export function createPhoneHandlers(deps: PhoneHandlerDeps): PhoneMethods {
   const { agents, lines, settings, secrets } = deps;
   const agentOrFail = (agentId: string) => {
@@ -44,12 +47,18 @@ export function createPhoneHandlers(deps: PhoneHandlerDeps): PhoneMethods {
     return agent;
   };
   return {
-    'agents.setSipPassword': async ({ agentId, password }) => {
+    'agents.setSipPassword': async ({ agentId, password }, { isPrivate }) => {
       agentOrFail(agentId);
+      if (!isPrivate) {
+        throw new RpcError(
+          'UNAUTHORIZED',
+          'Set the SIP password on this PC or over https: over plain http anyone on the network could read it',
+        );
+      }
       secrets.set(sipPasswordKey(agentId), password);
       return { agentId, hasSipPassword: true };
     },
-    'phone.config': async ({ agentId }) => {
+    'phone.config': async ({ agentId }, { isPrivate }) => {
       if (agentId === undefined) {
         throw new RpcError('INVALID_PARAMS', 'Say which agent’s phone', {
           issues: [{ path: ['agentId'], code: 'required', message: 'Say which agent’s phone' }],
@@ -59,11 +68,14 @@ export function createPhoneHandlers(deps: PhoneHandlerDeps): PhoneMethods {
       const wsUrl = settings.get().pbxWebSocketUrl;
       const line = lines.list().find((l) => l.enabled);
       const aor = agentAor(agent.extension, line?.registrar);
-      const password = secrets.get(sipPasswordKey(agentId)) ?? null;
+      // Never in clear over the network: a LAN client without TLS gets none (its browser would
+      // not give the phone a microphone there anyway, outside a secure context).
+      const password = isPrivate ? (secrets.get(sipPasswordKey(agentId)) ?? null) : null;
       const missing: PhoneConfig['missing'] = [];
       if (wsUrl === '') missing.push('wsUrl');
       if (aor === undefined) missing.push('line');
-      if (password === null) missing.push('password');
+      if (!isPrivate) missing.push('secureConnection');
+      else if (password === null) missing.push('password');
       return {
         agentId,
         displayName: agent.name,

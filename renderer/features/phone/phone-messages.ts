@@ -20,6 +20,10 @@ export const phoneMessages = splitCatalogue({
     'Your SIP password is not set. Enter it below.',
     'SIP 비밀번호가 설정되지 않았습니다. 아래에 입력하세요.',
   ],
+  'phone.missing.secureConnection': [
+    'Your phone needs a secure connection: open Switchboard with its https:// link. Over plain http the office does not send your SIP password, and the browser gives no microphone.',
+    '전화를 쓰려면 보안 연결이 필요합니다. Switchboard를 https:// 링크로 여세요. 일반 http 연결에서는 SIP 비밀번호를 보내지 않으며, 브라우저도 마이크를 허용하지 않습니다.',
+  ],
   'phone.password.label': ['SIP password', 'SIP 비밀번호'],
   'phone.password.save': ['Save password', '비밀번호 저장'],
   'phone.reg.registered': ['Phone registered', '전화 등록됨'],

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { PhoneConfig } from '../../../shared/domain/phone.js';
 import { useT } from '../../i18n/use-t.js';
 import { CallHistoryView } from './call-history-view.js';
 import { CallPanel } from './call-panel.js';
@@ -63,7 +64,7 @@ export function PhonePage() {
 }
 
 /** What the office has yet to set up, and the agent's own password field. */
-function SetupGaps({ missing }: { missing: readonly ('wsUrl' | 'line' | 'password')[] }) {
+function SetupGaps({ missing }: { missing: PhoneConfig['missing'] }) {
   const t = useT();
   const setSipPassword = usePhoneStore((state) => state.setSipPassword);
   const [password, setPassword] = useState('');
