@@ -34,12 +34,18 @@ export const routingMethods = {
     result: agentSchema,
   },
   /**
-   * How many calls the agent's phone is on that the engine did not place (dialled by the agent,
-   * or a colleague's direct call): the queues offer the agent nothing meanwhile. The phone reports
-   * every change and repeats a non-zero count within OWN_CALLS_LAPSE_MS, after which it lapses.
+   * How many calls one of the agent's phones (`phoneId`: chosen by the phone, stable while it
+   * runs) is on that the engine did not place (dialled by the agent, or a colleague's direct
+   * call): they count against the agent's call limit, so with the usual limit of one the queues
+   * offer nothing meanwhile. The phone reports every change and repeats a non-zero count within
+   * OWN_CALLS_LAPSE_MS, after which it lapses.
    */
   'presence.ownCalls': {
-    params: z.strictObject({ agentId: z.uuid(), calls: z.number().int().min(0).max(16) }),
+    params: z.strictObject({
+      agentId: z.uuid(),
+      phoneId: z.string().min(1).max(64),
+      calls: z.number().int().min(0).max(16),
+    }),
     result: agentSchema,
   },
   'queues.snapshot': { params: noParams, result: z.array(queueSnapshotSchema) },

@@ -1,4 +1,5 @@
 import type {
+  BridgeOptions,
   BridgeOutcome,
   Call,
   CallEnd,
@@ -33,6 +34,8 @@ export class BridgeAttempt {
     readonly ringTimeoutMs: number | undefined,
     /** Clock ms when the phones were asked to ring. */
     readonly at: number,
+    /** What the caller would hear if the one who answers held the call. */
+    readonly holdAudio?: () => Promise<Int16Array>,
   ) {
     this.settled = new Promise((resolve) => (this.resolve = resolve));
   }
@@ -166,10 +169,7 @@ export class FakeCall implements Call {
     return Promise.reject(new Error('a fake call records nothing'));
   }
 
-  bridgeTo(
-    target: string | readonly string[],
-    options: { ringTimeoutMs?: number; headers?: [string, string][] } = {},
-  ): Promise<BridgeOutcome> {
+  bridgeTo(target: string | readonly string[], options: BridgeOptions = {}): Promise<BridgeOutcome> {
     const targets = typeof target === 'string' ? [target] : [...target];
     const { clock } = this.options;
     const attempt = new BridgeAttempt(
@@ -177,6 +177,7 @@ export class FakeCall implements Call {
       options.headers ?? [],
       options.ringTimeoutMs,
       clock?.now() ?? 0,
+      options.holdAudio,
     );
     this.bridges.push(attempt);
     if (this.current !== 'answered') attempt.end({ kind: 'failed', reason: 'the call is not answered' });

@@ -48,8 +48,8 @@ export function routingFixture(options: RoutingFixtureOptions = {}): RoutingFixt
     clock,
     roster,
     team: (id) => teams.get(id),
-    // A fake call plays nothing: any audio will do.
-    holdAudio: () => Promise.resolve(new Int16Array(160)),
+    // A fake call plays nothing: each team's "audio" is its name's character codes, to tell whose.
+    holdAudio: (team) => Promise.resolve(Int16Array.from(team.name, (c) => c.charCodeAt(0))),
     agentUri: (extension) => `sip:${extension}@pbx`,
     logger: silentLogger,
     onChange: options.onChange ?? (() => undefined),

@@ -34,7 +34,7 @@ describe('an agent holds the caller', () => {
     },
   );
 
-  it('plays the team’s hold audio to the caller while held, and joins them again on resume', async () => {
+  it('plays hold audio (the built-in chime: Sales has no prompt) while held, and joins them again on resume', async () => {
     const { testbed } = office;
     const customer = testbed.agent('agent1');
     const since = customer.events.length;

@@ -107,8 +107,8 @@ export function createRoutingHandlers(deps: RoutingHandlerDeps): RoutingMethods 
       if (!agent) throw new RpcError('NOT_FOUND', `No agent ${agentId}`);
       return agent;
     },
-    'presence.ownCalls': async ({ agentId, calls }) => {
-      const agent = routing.setOwnCalls(agentId, calls);
+    'presence.ownCalls': async ({ agentId, phoneId, calls }) => {
+      const agent = routing.setOwnCalls(agentId, phoneId, calls);
       if (!agent) throw new RpcError('NOT_FOUND', `No agent ${agentId}`);
       return agent;
     },

@@ -164,6 +164,7 @@ async function bridgedCall() {
     requests('NOTIFY').map((n) => `${n.body.trim()} / ${n.headers.get('subscription-state')}`);
   return {
     call,
+    clock,
     legs,
     agentLeg,
     streams,
@@ -297,5 +298,32 @@ describe('IncomingCall: an agent’s REFER on its leg', () => {
     h.answer(h.requests('INVITE')[2]!, 486, 'agent1b', 0);
     await flush();
     expect(byes()).toContain('caller-call@pbx');
+  });
+
+  it('rings the agent again when the BYE comes just after the transfer failed (the BYE was on its way)', async () => {
+    const h = await bridgedCall();
+    h.refer([['refer-to', '<sip:202@pbx>']]);
+    await flush();
+    h.answer(h.requests('INVITE')[1]!, 404, 'agent2', 0);
+    await flush();
+    // Back with the agent, whose phone had already sent its BYE.
+    expect(h.media.bridge).toHaveBeenLastCalledWith(h.streams[0], h.streams[1]);
+    h.fromAgent('BYE');
+    await flush();
+    expect(h.requests('INVITE')[2]?.uri).toBe('sip:agent1@pbx');
+    expect(h.requests('BYE').map((bye) => bye.headers.get('call-id'))).not.toContain('caller-call@pbx');
+  });
+
+  it('ends the call when the agent hangs up a while after the caller came back to them', async () => {
+    const h = await bridgedCall();
+    h.refer([['refer-to', '<sip:202@pbx>']]);
+    await flush();
+    h.answer(h.requests('INVITE')[1]!, 404, 'agent2', 0);
+    await flush();
+    h.clock.advance(10_000);
+    h.fromAgent('BYE');
+    await flush();
+    expect(h.requests('INVITE')).toHaveLength(2);
+    expect(h.requests('BYE').map((bye) => bye.headers.get('call-id'))).toContain('caller-call@pbx');
   });
 });

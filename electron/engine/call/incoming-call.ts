@@ -64,6 +64,8 @@ const TRANSFER_SETUP_MS = 5_000;
 const AGENT_TRANSFER_RING_MS = 30_000;
 /** How long the phone of an agent who transferred and hung up rings again when the transfer fails. */
 const RECALL_RING_MS = 20_000;
+/** A leg ending this soon after its failed transfer gave the caller back was hung up meanwhile. */
+const RECALL_GRACE_MS = 3_000;
 
 /**
  * A call the office line received, as the UAS of RFC 3261 §13.3: rings (180) until answered,
@@ -102,6 +104,10 @@ export class IncomingCall implements Call {
   private holdMusic: MusicOnHold | undefined;
   /** The team's hold audio for that, as given to bridgeTo. */
   private holdAudio: (() => Promise<Int16Array>) | undefined;
+  /** The last transfer that failed and gave the caller back to its agent: to which leg, when. */
+  private recalledTo: { leg: OutgoingCall; at: number } | undefined;
+  /** The transferring agent's phone is being rung again. */
+  private recalling = false;
   /** Headers every leg to an agent carries (the screen pop's call id), transfer legs too. */
   private legHeaders: [string, string][] = [];
   /** An agent's transfer under way (one at a time: another REFER meanwhile gets 491). */
@@ -282,7 +288,12 @@ export class IncomingCall implements Call {
       if (this.partner === leg && !this.transferPending()) this.hearPartner(leg);
     };
     void leg.ended.then(() => {
-      if (this.partner === leg && !this.transferPending()) void this.hangup();
+      if (this.partner !== leg || this.transferPending() || this.recalling) return;
+      // A phone that sent REFER, then BYE, may hang up just after its transfer failed and the
+      // caller came back to it: the BYE was on its way. That is a recall too, not a hang-up.
+      const justRecalled =
+        this.recalledTo?.leg === leg && this.deps.clock.now() - this.recalledTo.at < RECALL_GRACE_MS;
+      void (justRecalled ? this.ringTransferorAgain(leg) : this.hangup());
     });
   }
 
@@ -409,6 +420,7 @@ export class IncomingCall implements Call {
       },
       backToTransferor: () => {
         stopRingback();
+        this.recalledTo = { leg, at: this.deps.clock.now() };
         this.hearPartner(leg);
       },
     };
@@ -446,16 +458,28 @@ export class IncomingCall implements Call {
    * same call id, so the same screen pop. Unanswered, the call ends: nobody is left to take it.
    */
   private async ringTransferorAgain(leg: OutgoingCall): Promise<void> {
-    if (this.current !== 'answered') return;
+    if (this.current !== 'answered' || this.recalling) return;
+    this.recalling = true;
     const ringback = new AbortController();
     void this.ringbackUntil(ringback.signal);
-    const outcome = await this.bridgeTo(leg.target, {
-      ringTimeoutMs: RECALL_RING_MS,
-      headers: this.legHeaders,
-      ...(this.holdAudio ? { holdAudio: this.holdAudio } : {}),
-    });
-    ringback.abort();
-    if (outcome.kind !== 'bridged') await this.hangup();
+    try {
+      const outcome = await this.bridgeTo(leg.target, {
+        ringTimeoutMs: RECALL_RING_MS,
+        headers: this.legHeaders,
+        ...(this.holdAudio ? { holdAudio: this.holdAudio } : {}),
+      });
+      if (outcome.kind !== 'bridged') await this.hangup();
+    } catch (error) {
+      // E.g. the line was reconfigured meanwhile and cannot dial: the caller must not hear ringback for ever.
+      this.deps.logger.error('could not ring the transferring agent again', {
+        callId: this.callId,
+        error: String(error),
+      });
+      await this.hangup();
+    } finally {
+      ringback.abort();
+      this.recalling = false;
+    }
   }
 
   /** The INVITE's extra headers for a transfer leg (RFC 3892 Referred-By, RFC 3891 Replaces). */

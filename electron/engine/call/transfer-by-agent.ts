@@ -68,7 +68,8 @@ export type AgentTransferResult =
  * ```
  *
  * The agent hanging up while the target rings does not stop the transfer (a blind transfer
- * is often "REFER, then BYE"); it only takes away the recall.
+ * is often "REFER, then BYE"); a failure then comes out 'failed', and the caller's side rings
+ * the agent's phone again instead of bridging back to the leg that is gone.
  */
 export class AgentTransfer {
   private leg: TransferLeg | undefined;

@@ -181,15 +181,15 @@ describe('agent roster', () => {
     const { roster, clock, sales, ann, bob } = setup();
     roster.setPresence(ann.id, 'available');
     roster.setPresence(bob.id, 'available');
-    roster.setOwnCalls(ann.id, 1);
+    roster.setOwnCalls(ann.id, 'tab', 1);
     expect(roster.status(ann.id)).toBe('busy');
     expect(freeIds(roster, sales.id)).toEqual([bob.id]);
     // The phone repeats its report while the call goes on: it does not lapse meanwhile.
     clock.advance(OWN_CALLS_LAPSE_MS - 1000);
-    roster.setOwnCalls(ann.id, 1);
+    roster.setOwnCalls(ann.id, 'tab', 1);
     clock.advance(OWN_CALLS_LAPSE_MS - 1000);
     expect(roster.status(ann.id)).toBe('busy');
-    roster.setOwnCalls(ann.id, 0);
+    roster.setOwnCalls(ann.id, 'tab', 0);
     expect(roster.status(ann.id)).toBe('available');
     // Ann's call just ended: Bob has been idle longer.
     expect(roster.free(sales.id).sort((a, b) => a.idleSince - b.idleSince)[0]?.agent.id).toBe(bob.id);
@@ -198,10 +198,20 @@ describe('agent roster', () => {
   it('forgets calls of a phone that stopped reporting (the app closed mid-call)', () => {
     const { roster, clock, ann, changes } = setup();
     roster.setPresence(ann.id, 'available');
-    roster.setOwnCalls(ann.id, 1);
+    roster.setOwnCalls(ann.id, 'tab', 1);
     clock.advance(OWN_CALLS_LAPSE_MS);
     expect(roster.status(ann.id)).toBe('available');
     expect(changes.slice(-2)).toEqual(['Ann:busy', 'Ann:available']);
-    expect(roster.setOwnCalls('no-such-agent', 1)).toBeUndefined();
+    expect(roster.setOwnCalls('no-such-agent', 'tab', 1)).toBeUndefined();
+  });
+
+  it('adds up the reports of an agent’s phones: an idle second window does not free them', () => {
+    const { roster, ann } = setup();
+    roster.setPresence(ann.id, 'available');
+    roster.setOwnCalls(ann.id, 'laptop', 1);
+    roster.setOwnCalls(ann.id, 'desktop', 0);
+    expect(roster.status(ann.id)).toBe('busy');
+    roster.setOwnCalls(ann.id, 'laptop', 0);
+    expect(roster.status(ann.id)).toBe('available');
   });
 });

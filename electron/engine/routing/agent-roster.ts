@@ -13,9 +13,11 @@ export const REST_AFTER_REFUSAL_MS = 15_000;
 interface LiveState {
   /** Calls the agent is on now. */
   calls: number;
-  /** Calls on the agent's phone that the engine did not place, as the phone last reported. */
-  ownCalls: number;
-  ownCallsTimer: TimerHandle | undefined;
+  /**
+   * Calls on the agent's phones that the engine did not place, as each phone last reported
+   * (an agent may have the app open twice), with the timer that lets a silent phone's lapse.
+   */
+  ownCalls: Map<string, { count: number; lapse: TimerHandle }>;
   /** Calls ringing on the agent's phone now (offered, not yet answered or given up). */
   offers: number;
   /** Clock ms; null when not wrapping up. */
@@ -90,7 +92,7 @@ export class AgentRoster {
     const row = this.agents.get(id);
     if (!row) return 'offline';
     const live = this.state(id);
-    const calls = live.calls + live.ownCalls;
+    const calls = live.calls + ownCallCount(live);
     if (calls >= row.maxCalls || (calls > 0 && row.presence !== 'available')) return 'busy';
     if (row.presence !== 'available') return row.presence;
     if (live.offers > 0) return 'ringing';
@@ -164,19 +166,24 @@ export class AgentRoster {
   }
 
   /**
-   * The agent's phone says how many calls it is on that the engine did not place (the agent
-   * dialled out, a colleague called them directly to consult): they count as the agent's calls
-   * until the next report, or until it lapses. Ending them brings no wrap-up.
+   * One of the agent's phones (`phoneId`) says how many calls it is on that the engine did not
+   * place (the agent dialled out, a colleague called them directly to consult): they count
+   * against the agent's call limit until that phone's next report, or until it lapses. Ending
+   * them brings no wrap-up.
    */
-  setOwnCalls(id: string, count: number): Agent | undefined {
+  setOwnCalls(id: string, phoneId: string, count: number): Agent | undefined {
     if (!this.agents.has(id)) return undefined;
     const live = this.state(id);
-    if (live.ownCallsTimer) this.clock.clearTimeout(live.ownCallsTimer);
-    live.ownCallsTimer =
-      count > 0 ? this.clock.setTimeout(() => this.setOwnCalls(id, 0), OWN_CALLS_LAPSE_MS) : undefined;
-    if (count === live.ownCalls) return this.get(id);
-    if (count < live.ownCalls) live.idleSince = this.clock.now();
-    live.ownCalls = count;
+    const before = ownCallCount(live);
+    const previous = live.ownCalls.get(phoneId);
+    if (previous) this.clock.clearTimeout(previous.lapse);
+    if (count > 0) {
+      const lapse = this.clock.setTimeout(() => this.setOwnCalls(id, phoneId, 0), OWN_CALLS_LAPSE_MS);
+      live.ownCalls.set(phoneId, { count, lapse });
+    } else live.ownCalls.delete(phoneId);
+    const after = ownCallCount(live);
+    if (after === before) return this.get(id);
+    if (after < before) live.idleSince = this.clock.now();
     return this.changed(id);
   }
 
@@ -188,7 +195,7 @@ export class AgentRoster {
   close(): void {
     for (const live of this.live.values()) {
       if (live.timer) this.clock.clearTimeout(live.timer);
-      if (live.ownCallsTimer) this.clock.clearTimeout(live.ownCallsTimer);
+      for (const { lapse } of live.ownCalls.values()) this.clock.clearTimeout(lapse);
     }
   }
 
@@ -212,8 +219,7 @@ export class AgentRoster {
       const now = this.clock.now();
       live = {
         calls: 0,
-        ownCalls: 0,
-        ownCallsTimer: undefined,
+        ownCalls: new Map(),
         offers: 0,
         wrapUpUntil: null,
         idleSince: now,
@@ -245,4 +251,10 @@ export class AgentRoster {
       createdAt: row.createdAt,
     };
   }
+}
+
+function ownCallCount(live: LiveState): number {
+  let total = 0;
+  for (const { count } of live.ownCalls.values()) total += count;
+  return total;
 }

@@ -73,6 +73,8 @@ describe('call queues: who is offered a call', () => {
       headers: [[CALL_ID_HEADER, call.id]],
       ringTimeoutMs: RING_MS,
     });
+    // Should Bob hold the caller, the caller hears Sales' hold audio.
+    expect(await call.ringing?.holdAudio?.()).toEqual(Int16Array.from('Sales', (c) => c.charCodeAt(0)));
   });
 
   it('puts the caller through to the agent who answers, who is then busy', async () => {

@@ -37,6 +37,8 @@ export class CallbackDialer {
     agentUri: (registrar: string) => string;
     number: string;
     ringTimeoutMs: number;
+    /** What the customer hears while the agent's phone holds the call (the team's). */
+    holdAudio?: () => Promise<Int16Array>;
   }): Promise<CallbackAttempt> {
     const agentLeg = this.deps.dial(request.lineId, request.agentUri, [
       [CALL_ID_HEADER, request.conversationId],
@@ -58,8 +60,14 @@ export class CallbackDialer {
     const agentMedia = agentLeg.media;
     this.deps.media.bridge(agentMedia, customerLeg.media);
     // The agent's phone holding the call: the customer hears hold audio, not silence.
-    const music = new MusicOnHold({ media: this.deps.media, listener: customerLeg.media });
+    const music = new MusicOnHold({
+      media: this.deps.media,
+      listener: customerLeg.media,
+      ...(request.holdAudio ? { audio: request.holdAudio } : {}),
+    });
     agentLeg.onHoldChange = (held) => music.follow(held, agentMedia);
+    // Held already while the customer's phone rang.
+    if (agentLeg.isHeld) music.start();
     void customerLeg.ended.then(() => agentLeg.hangup());
     const ended = Promise.race([agentLeg.ended, customerLeg.ended]);
     return { kind: 'talking', ended, answeredAt: new Date() };

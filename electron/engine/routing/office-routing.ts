@@ -143,8 +143,8 @@ export class OfficeRouting {
   }
 
   /** Calls on an agent's phone that the engine did not place (see AgentRoster.setOwnCalls). */
-  setOwnCalls(agentId: string, count: number): Agent | undefined {
-    return this.roster.setOwnCalls(agentId, count);
+  setOwnCalls(agentId: string, phoneId: string, count: number): Agent | undefined {
+    return this.roster.setOwnCalls(agentId, phoneId, count);
   }
 
   /** Agents or teams were saved or removed. */
@@ -202,12 +202,14 @@ export class OfficeRouting {
     this.roster.offered(agentId);
     let settled: CallbackRow | undefined;
     try {
+      const team = request.teamId === null ? undefined : this.teams.get(request.teamId);
       const attempt = await this.deps.dialer.call({
         conversationId,
         lineId,
         agentUri: (registrar) => agentUri(extension, registrar),
         number: request.number,
         ringTimeoutMs: CALLBACK_RING_MS,
+        ...(team ? { holdAudio: () => this.deps.holdAudio(team) } : {}),
       });
       if (attempt.kind !== 'talking') {
         // The agent started this one: an unanswered ring sets nobody away.
@@ -220,7 +222,7 @@ export class OfficeRouting {
       conversations.answered(conversationId, agentId, attempt.answeredAt);
       await attempt.ended;
       conversations.ended(conversationId, new Date(), false);
-      const wrapUpSec = request.teamId ? (this.teams.get(request.teamId)?.routing.wrapUpSec ?? 0) : 0;
+      const wrapUpSec = team?.routing.wrapUpSec ?? 0;
       this.roster.callEnded(agentId, wrapUpSec);
       settled = callbacks.settle(request.id, 'done', 'talked');
     } catch (error) {

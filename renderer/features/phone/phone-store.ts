@@ -135,9 +135,12 @@ export const usePhoneStore = create<PhoneState>()((set, get, store) => {
   let engineHistory: HistoryEntry[] = [];
   const ringer = new Ringer();
   // The engine keeps the agent out of the queues while they are on calls it did not place.
+  // Names this phone among the agent's (another window may be open): not crypto.randomUUID,
+  // which exists only in secure contexts.
+  const phoneId = `phone-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
   const ownCalls = new OwnCallsReport(async (calls) => {
     const agentId = get().agent?.id;
-    if (api && agentId !== undefined) await api.call('presence.ownCalls', { agentId, calls });
+    if (api && agentId !== undefined) await api.call('presence.ownCalls', { agentId, phoneId, calls });
   });
   store.subscribe((state) => ownCalls.update(ownCallCount(state.call)));
 
