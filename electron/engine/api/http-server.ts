@@ -40,6 +40,8 @@ export interface HttpApi {
 
 /** Close codes sent with a refusal (RFC 6455 §7.4.1: 1008 = policy violation). */
 const POLICY_VIOLATION = 1008;
+/** How long a stopping engine waits for clients to answer its close frame. */
+const CLOSE_GRACE_MS = 1000;
 
 /**
  * One HTTP (or, with `tls`, HTTPS) port for the built renderer and the WebSocket API at
@@ -126,9 +128,17 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.close(1001, 'Engine stopping');
+        // RFC 6455 §7.1.1 leaves the peer to answer the close; one that vanished never will, and
+        // ws would wait 30 s for it. Whoever has not answered within the grace is cut off.
+        const cutOff = setTimeout(() => {
+          for (const client of wss.clients) client.terminate();
+        }, CLOSE_GRACE_MS);
         wss.close();
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          clearTimeout(cutOff);
+          resolve();
+        });
       }),
   };
 }
