@@ -243,4 +243,28 @@ describe('SMS as SIP MESSAGE through the office line', () => {
     // itself). baresip shows the text only on a UI module, which the test bed does not load.
     expect(proxyLog).toMatch(/TESTBED REQ MESSAGE sip:01012345678@/);
   }, 30_000);
+
+  it('sends a long text over the UDP line as several MESSAGEs of at most 1300 bytes, all delivered', async () => {
+    const { testbed, api } = office;
+    const before = relayedMessages(testbed.logs('kamailio'));
+    const text = '예약하신 날짜가 다음 주 화요일 오전 열 시로 변경되었습니다. '.repeat(50).trim();
+    const sms = await api.result<Message>('sms.send', { to: '01012345678', text });
+    const sent = await api.waitFor(
+      (f) =>
+        f.name === 'sms.changed' &&
+        (f.payload as Message).id === sms.id &&
+        (f.payload as Message).status !== 'queued',
+      30_000,
+    );
+    expect(sent.payload).toMatchObject({ status: 'sent', attempts: 1 });
+    // About 5 KB of Korean: a dozen parts, each one relayed to the phone and accepted.
+    expect(relayedMessages(testbed.logs('kamailio')) - before).toBeGreaterThanOrEqual(
+      Math.ceil(Buffer.byteLength(text) / 1300),
+    );
+  }, 60_000);
 });
+
+/** How many MESSAGEs to 01012345678 the proxy relayed so far (its log names each). */
+function relayedMessages(proxyLog: string): number {
+  return proxyLog.match(/TESTBED REQ MESSAGE sip:01012345678@/g)?.length ?? 0;
+}

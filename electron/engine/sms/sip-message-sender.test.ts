@@ -84,4 +84,63 @@ describe('SIP MESSAGE (RFC 3428)', () => {
     expect(sent).toHaveLength(2);
     expect(await outcome).toEqual({ kind: 'response', status: 407, reason: 'Proxy Authentication Required' });
   });
+
+  it('over UDP sends a long text as several MESSAGEs of at most 1300 bytes, in order (RFC 3428)', async () => {
+    const { sent, layer } = fakeLayer();
+    const deps: SipMessageDeps = {
+      layer,
+      local,
+      proxy,
+      digest: new DigestSession({ username: 'office', password: 'pw' }),
+      fromUri: 'sip:office@127.0.0.1',
+      displayName: '본사 대표번호',
+    };
+    const text = '예약하신 날짜가 변경되었습니다. '.repeat(110);
+    const outcome = sendSipMessage(deps, 'sip:01012345678@127.0.0.1', text);
+    // Each part waits for the one before: a challenge on the first, then 202s.
+    sent[0]?.listener.onFinal(
+      response(407, 'Proxy Authentication Required', [
+        ['proxy-authenticate', 'Digest realm="127.0.0.1", nonce="n1", qop="auth"'],
+      ]),
+      undefined as never,
+    );
+    for (let i = 1; i < 20 && sent[i]; i++) {
+      sent[i]!.listener.onFinal(response(202, 'Accepted'), undefined as never);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(await outcome).toEqual({ kind: 'response', status: 202, reason: 'Accepted' });
+    const parts = sent.slice(1).map(({ request }) => request);
+    expect(parts.length).toBeGreaterThan(3);
+    for (const request of parts) expect(serializeSipMessage(request).length).toBeLessThanOrEqual(1300);
+    expect(parts.map((request) => request.body).join('')).toBe(text);
+    expect(new Set(sent.map(({ request }) => request.headers.get('call-id'))).size).toBe(1);
+    expect(sent.map(({ request }) => request.headers.get('cseq'))).toEqual(
+      sent.map((_, i) => `${i + 1} MESSAGE`),
+    );
+  });
+
+  it('stops at the first part refused, and over TCP sends the text whole', async () => {
+    const { sent, layer } = fakeLayer();
+    const digest = new DigestSession({ username: 'office', password: 'pw' });
+    const text = '가'.repeat(2000);
+    const refused = sendSipMessage(
+      { layer, local, proxy, digest, fromUri: 'sip:o@x', displayName: 'M' },
+      'sip:1@x',
+      text,
+    );
+    sent[0]?.listener.onFinal(response(488, 'Not Acceptable Here'), undefined as never);
+    expect(await refused).toEqual({ kind: 'response', status: 488, reason: 'Not Acceptable Here' });
+    expect(sent).toHaveLength(1);
+
+    const tcp: SipEndpoint = { ...local, transport: 'tcp' };
+    const whole = sendSipMessage(
+      { layer, local: tcp, proxy, digest, fromUri: 'sip:o@x', displayName: 'M' },
+      'sip:1@x',
+      text,
+    );
+    sent[1]?.listener.onFinal(response(200, 'OK'), undefined as never);
+    await whole;
+    expect(sent).toHaveLength(2);
+    expect(sent[1]?.request.body).toBe(text);
+  });
 });

@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { ClientTransactionListener } from '../sip/client-transaction.js';
 import type { DigestSession } from '../sip/digest-auth.js';
 import { newTag } from '../sip/response-builder.js';
+import { serializeSipMessage } from '../sip/sip-serializer.js';
 import { SipHeaders, type SipEndpoint, type SipRequest, type SipResponse } from '../sip/sip-message.js';
 import { newBranch } from '../sip/via.js';
+import { pagerModeParts } from './pager-mode-parts.js';
 
 /** What a line lends to send one MESSAGE: its transaction layer, address and credentials. */
 export interface SipMessageDeps {
@@ -49,17 +51,54 @@ export function buildMessageRequest(
   return { kind: 'request', method: 'MESSAGE', uri: target, headers, body: text };
 }
 
+/** RFC 3428: a MESSAGE over a transport without congestion control stays within 1300 bytes. */
+const PAGER_MODE_MAX_BYTES = 1300;
+/** Room kept for the Proxy-Authorization a challenge adds to a part after it was cut. */
+const AUTHORIZATION_ALLOWANCE = 500;
+
 /**
- * Sends a text as SIP MESSAGE through the proxy and resolves with its final response. A 401 or
- * 407 is answered once with the line's digest credentials (RFC 3261 §22.2), in a new
- * transaction with the next CSeq (§8.1.3.5). 200 and 202 both mean accepted (RFC 3428 §7).
+ * Sends a text as SIP MESSAGE through the proxy and resolves with the final response. Over UDP
+ * a text too long for one request of 1300 bytes (RFC 3428) goes as several, in order, in one
+ * Call-ID with rising CSeq, each waiting for the one before to be accepted; the first refusal
+ * stops the rest and is the outcome. 200 and 202 both mean accepted (RFC 3428 §7).
  */
-export function sendSipMessage(
+export async function sendSipMessage(
   deps: SipMessageDeps,
   target: string,
   text: string,
 ): Promise<SipMessageOutcome> {
   const ids = { callId: `${randomBytes(12).toString('hex')}@switchboard`, fromTag: newTag(), cseq: 1 };
+  const parts = deps.local.transport === 'udp' ? pagerModeParts(text, partBudget(deps, target, ids)) : [text];
+  let outcome: SipMessageOutcome = { kind: 'timeout' };
+  for (const part of parts) {
+    outcome = await sendOne(deps, target, part, ids);
+    if (outcome.kind !== 'response' || outcome.status < 200 || outcome.status >= 300) return outcome;
+    ids.cseq++;
+  }
+  return outcome;
+}
+
+/** Bytes of text one request can carry: the limit less the request's own start line and headers. */
+function partBudget(
+  deps: SipMessageDeps,
+  target: string,
+  ids: { callId: string; fromTag: string; cseq: number },
+): number {
+  const empty = serializeSipMessage(buildMessageRequest(deps, target, '', ids)).length;
+  // A long AOR or display name cannot make the budget vanish: then parts are merely small.
+  return Math.max(200, PAGER_MODE_MAX_BYTES - empty - AUTHORIZATION_ALLOWANCE);
+}
+
+/**
+ * One MESSAGE and its final response. A 401 or 407 is answered once with the line's digest
+ * credentials (RFC 3261 §22.2), in a new transaction with the next CSeq (§8.1.3.5).
+ */
+function sendOne(
+  deps: SipMessageDeps,
+  target: string,
+  text: string,
+  ids: { callId: string; fromTag: string; cseq: number },
+): Promise<SipMessageOutcome> {
   return new Promise((resolve) => {
     const send = (authenticated: boolean): void => {
       const request = buildMessageRequest(deps, target, text, ids);
