@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineWithApi } from '../support/engine-api.js';
 import { officeWithTestbed } from '../support/office-with-testbed.js';
+import type { RawApiClient } from '../support/ws-client.js';
 
 interface Received {
   method: string;
@@ -101,13 +102,7 @@ describe('SMS through an HTTP gateway', () => {
 
     const text = '예약 확인: 3시 "A" 진료실\n감사합니다';
     const sms = await running.api.result<Message>('sms.send', { to: '+821099998888', text });
-    const sent = await running.api.waitFor(
-      (f) =>
-        f.name === 'sms.changed' &&
-        (f.payload as Message).id === sms.id &&
-        (f.payload as Message).status === 'sent',
-      10_000,
-    );
+    const sent = await smsChange(running.api, sms.id, (status) => status === 'sent', 10_000);
     expect(sent.payload).toMatchObject({ attempts: 1, lastError: null });
 
     const arrived = server.received.find((r) => r.body.includes('+821099998888'));
@@ -139,13 +134,7 @@ describe('SMS through an HTTP gateway', () => {
       to: '01055556666',
       text: 'Your table is ready',
     });
-    const failed = await running.api.waitFor(
-      (f) =>
-        f.name === 'sms.changed' &&
-        (f.payload as Message).id === sms.id &&
-        (f.payload as Message).status === 'failed',
-      20_000,
-    );
+    const failed = await smsChange(running.api, sms.id, (status) => status === 'failed', 20_000);
     expect(failed.payload).toMatchObject({ attempts: 3 });
     const tries = server.received.slice(before);
     expect(tries).toHaveLength(3);
@@ -184,13 +173,7 @@ describe('SMS through an HTTP gateway', () => {
     expect(await running.api.result<Message>('sms.resend', { id: failed.id })).toMatchObject({
       status: 'queued',
     });
-    await running.api.waitFor(
-      (f) =>
-        f.name === 'sms.changed' &&
-        (f.payload as Message).id === failed.id &&
-        (f.payload as Message).status === 'sent',
-      10_000,
-    );
+    await smsChange(running.api, failed.id, (status) => status === 'sent', 10_000);
     const attempts = await running.api.result<{ ok: boolean }[]>('sms.attempts', { id: failed.id });
     expect(attempts.map((a) => a.ok)).toEqual([false, false, false, true]);
     const again = await running.api.call('sms.resend', { id: failed.id });
@@ -224,13 +207,7 @@ describe('SMS as SIP MESSAGE through the office line', () => {
     await api.result('sms.configure', { provider: { kind: 'sip', lineId: line?.id } });
     const text = 'Switchboard: 예약이 확인되었습니다';
     const sms = await api.result<Message>('sms.send', { to: '01012345678', text });
-    const sent = await api.waitFor(
-      (f) =>
-        f.name === 'sms.changed' &&
-        (f.payload as Message).id === sms.id &&
-        (f.payload as Message).status !== 'queued',
-      15_000,
-    );
+    const sent = await smsChange(api, sms.id, (status) => status !== 'queued', 15_000);
     expect(sent.payload).toMatchObject({ status: 'sent', attempts: 1 });
     const [attempt] = await api.result<{ provider: string; ok: boolean; detail: string }[]>('sms.attempts', {
       id: sms.id,
@@ -249,13 +226,7 @@ describe('SMS as SIP MESSAGE through the office line', () => {
     const before = relayedMessages(testbed.logs('kamailio'));
     const text = '예약하신 날짜가 다음 주 화요일 오전 열 시로 변경되었습니다. '.repeat(50).trim();
     const sms = await api.result<Message>('sms.send', { to: '01012345678', text });
-    const sent = await api.waitFor(
-      (f) =>
-        f.name === 'sms.changed' &&
-        (f.payload as Message).id === sms.id &&
-        (f.payload as Message).status !== 'queued',
-      30_000,
-    );
+    const sent = await smsChange(api, sms.id, (status) => status !== 'queued', 30_000);
     expect(sent.payload).toMatchObject({ status: 'sent', attempts: 1 });
     // About 5 KB of Korean: a dozen parts, each one relayed to the phone and accepted.
     expect(relayedMessages(testbed.logs('kamailio')) - before).toBeGreaterThanOrEqual(
@@ -267,4 +238,18 @@ describe('SMS as SIP MESSAGE through the office line', () => {
 /** How many MESSAGEs to 01012345678 the proxy relayed so far (its log names each). */
 function relayedMessages(proxyLog: string): number {
   return proxyLog.match(/TESTBED REQ MESSAGE sip:01012345678@/g)?.length ?? 0;
+}
+
+/** The next sms.changed of message `id` whose status passes `wanted`. */
+function smsChange(
+  api: RawApiClient,
+  id: string,
+  wanted: (status: Message['status']) => boolean,
+  timeoutMs: number,
+) {
+  return api.waitFor(
+    (f) =>
+      f.name === 'sms.changed' && (f.payload as Message).id === id && wanted((f.payload as Message).status),
+    timeoutMs,
+  );
 }

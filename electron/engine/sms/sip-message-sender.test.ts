@@ -26,6 +26,18 @@ function fakeLayer() {
   };
 }
 
+/** An office line's part in sending: its address, the proxy and its credentials. */
+function lineDeps(layer: SipMessageDeps['layer'], displayName: string): SipMessageDeps {
+  return {
+    layer,
+    local,
+    proxy,
+    digest: new DigestSession({ username: 'office', password: 'pw' }),
+    fromUri: 'sip:office@127.0.0.1',
+    displayName,
+  };
+}
+
 describe('SIP MESSAGE (RFC 3428)', () => {
   it('builds an out-of-dialog MESSAGE with a UTF-8 text/plain body and no Contact', () => {
     const request = buildMessageRequest(
@@ -45,14 +57,7 @@ describe('SIP MESSAGE (RFC 3428)', () => {
 
   it('answers a 407 once with the line’s credentials, then reports the 202', async () => {
     const { sent, layer } = fakeLayer();
-    const deps: SipMessageDeps = {
-      layer,
-      local,
-      proxy,
-      digest: new DigestSession({ username: 'office', password: 'pw' }),
-      fromUri: 'sip:office@127.0.0.1',
-      displayName: 'Main',
-    };
+    const deps = lineDeps(layer, 'Main');
     const outcome = sendSipMessage(deps, 'sip:01012345678@127.0.0.1', 'hi');
     sent[0]?.listener.onFinal(
       response(407, 'Proxy Authentication Required', [
@@ -87,14 +92,7 @@ describe('SIP MESSAGE (RFC 3428)', () => {
 
   it('over UDP sends a long text as several MESSAGEs of at most 1300 bytes, in order (RFC 3428)', async () => {
     const { sent, layer } = fakeLayer();
-    const deps: SipMessageDeps = {
-      layer,
-      local,
-      proxy,
-      digest: new DigestSession({ username: 'office', password: 'pw' }),
-      fromUri: 'sip:office@127.0.0.1',
-      displayName: '본사 대표번호',
-    };
+    const deps = lineDeps(layer, '본사 대표번호');
     const text = '예약하신 날짜가 변경되었습니다. '.repeat(110);
     const outcome = sendSipMessage(deps, 'sip:01012345678@127.0.0.1', text);
     // Each part waits for the one before: a challenge on the first, then 202s.
