@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { settingsSchema } from '../shared/domain/settings.js';
 import { createFromRecipe } from '../shared/workflow/recipes.js';
 import type { WorkflowDefinition } from '../shared/workflow/workflow.js';
 import { PromptLibrary } from '../electron/engine/audio/prompt-library.js';
@@ -42,13 +43,8 @@ const publisher = new WorkflowPublisher({
   prompts: new PromptRepository(database.db),
   teams: new TeamRepository(database.db),
   library,
-  settings: () => ({
-    officeName: '',
-    timeZone: 'Asia/Seoul',
-    trustedSipSources: [],
-    transferAllowList: [],
-    pbxWebSocketUrl: '',
-  }),
+  // The defaults of a new install.
+  settings: () => settingsSchema.parse({}),
 });
 
 /** The booking recipe in Korean, its team step made a goodbye (no teams exist here). */

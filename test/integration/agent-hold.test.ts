@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeSipp } from '../pbx/sipp.js';
 import { findToneBursts } from '../pbx/tone-analysis.js';
-import { officeWithTestbed } from '../support/office-with-testbed.js';
-import {
-  annAndBobInSales,
-  annPhone,
-  heard,
-  registerAnn,
-  TONE_HZ,
-  writeAnnAudio,
-} from '../support/sipp-agents.js';
+import { annPhone, heard, TONE_HZ, officeWithAnnAndBob } from '../support/sipp-agents.js';
 
 /** The built-in hold chime's first note (electron/engine/media/hold-chime.ts), E5. */
 const CHIME_HZ = 659.25;
@@ -22,17 +14,7 @@ const TALK_MS = 2000;
  * engine's leg. The caller must hear hold audio while held (not silence), and Ann after.
  */
 describe('an agent holds the caller', () => {
-  const office = officeWithTestbed(
-    { auth: true, agents: ['agent1'] },
-    {
-      timeoutMs: 120_000,
-      setUp: async ({ api, testbed }) => {
-        await annAndBobInSales(api);
-        await registerAnn(testbed);
-        writeAnnAudio(testbed);
-      },
-    },
-  );
+  const { office } = officeWithAnnAndBob(['agent1']);
 
   it('plays hold audio (the built-in chime: Sales has no prompt) while held, and joins them again on resume', async () => {
     const { testbed } = office;

@@ -3,18 +3,15 @@ import { describeSipp, runSipp, type SippResult } from '../pbx/sipp.js';
 import type { Testbed } from '../pbx/testbed.js';
 import { findToneBursts } from '../pbx/tone-analysis.js';
 import { conversationRows } from '../support/office-routing.js';
-import { officeWithTestbed } from '../support/office-with-testbed.js';
 import {
-  annAndBobInSales,
   annPhone,
   board,
   heard,
-  registerAnn,
   registerSipp,
   scenario,
   TONE_HZ,
-  writeAnnAudio,
   writeTonePcap,
+  officeWithAnnAndBob,
 } from '../support/sipp-agents.js';
 
 /** Ann's phone: answers the engine's call, and after `referAfterMs` sends REFER to `referTo`. */
@@ -43,18 +40,7 @@ function notifiesTo(result: SippResult): string[] {
  * target is baresip agent2 (auto answer).
  */
 describe('an agent transfers the caller (blind, REFER)', () => {
-  const ids = { ann: '', bob: '' };
-  const office = officeWithTestbed(
-    { auth: true, agents: ['agent1', 'agent2'] },
-    {
-      timeoutMs: 120_000,
-      setUp: async ({ api, testbed }) => {
-        Object.assign(ids, await annAndBobInSales(api));
-        await registerAnn(testbed);
-        writeAnnAudio(testbed);
-      },
-    },
-  );
+  const { office, ids } = officeWithAnnAndBob(['agent1', 'agent2']);
 
   it('rings the target, bridges the caller to it, reports 100 then 200 by NOTIFY and ends the agent’s leg', async () => {
     const { testbed, api, dir } = office;
@@ -101,18 +87,7 @@ describe('an agent transfers the caller (blind, REFER)', () => {
 });
 
 describe('an agent’s transfer that is not taken (transfer recall)', () => {
-  const ids = { ann: '', bob: '' };
-  const office = officeWithTestbed(
-    { auth: true, agents: ['agent1'] },
-    {
-      timeoutMs: 120_000,
-      setUp: async ({ api, testbed }) => {
-        Object.assign(ids, await annAndBobInSales(api));
-        await registerAnn(testbed);
-        writeAnnAudio(testbed);
-      },
-    },
-  );
+  const { office, ids } = officeWithAnnAndBob(['agent1']);
 
   it('reports the failure by NOTIFY and puts the caller back to the agent, whose audio flows again', async () => {
     const { testbed, api, engine } = office;
@@ -187,20 +162,10 @@ const CONSULT_PORT = 5074;
 const CONSULT_CALL_ID = 'consult-1@switchboard.test';
 
 describe('an attended transfer (consult, then REFER with Replaces)', () => {
-  const ids = { ann: '', bob: '' };
-  const office = officeWithTestbed(
-    { auth: true, agents: ['agent1'] },
-    {
-      timeoutMs: 120_000,
-      setUp: async ({ api, testbed }) => {
-        Object.assign(ids, await annAndBobInSales(api));
-        await registerAnn(testbed);
-        await registerSipp(testbed, 'agent2', BOB_PORT);
-        writeAnnAudio(testbed);
-        writeTonePcap(testbed, 'target-audio.pcap', TONE_HZ.bob, 6);
-      },
-    },
-  );
+  const { office, ids } = officeWithAnnAndBob(['agent1'], async ({ testbed }) => {
+    await registerSipp(testbed, 'agent2', BOB_PORT);
+    writeTonePcap(testbed, 'target-audio.pcap', TONE_HZ.bob, 6);
+  });
 
   it('replaces the consultation: the engine INVITEs the colleague with Replaces and bridges the caller there', async () => {
     const { testbed, api, dir } = office;

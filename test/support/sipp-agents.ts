@@ -4,10 +4,11 @@ import { expect } from 'vitest';
 import { encodeG711WithSox } from '../pbx/dtmf-audio.js';
 import { writeRtpPcap } from '../pbx/rtp-pcap.js';
 import { describeSipp, runSipp, type SippResult } from '../pbx/sipp.js';
-import type { Testbed } from '../pbx/testbed.js';
+import type { AgentName, Testbed } from '../pbx/testbed.js';
 import { readPcmWav } from '../pbx/tone-analysis.js';
 import { sineTone, writePcmWav } from '../pbx/wav.js';
 import { publishToTeam } from './office-routing.js';
+import { officeWithTestbed, type OfficeWithTestbed } from './office-with-testbed.js';
 import type { RawApiClient } from './ws-client.js';
 
 /**
@@ -19,7 +20,7 @@ export const scenario = (file: string): string => fileURLToPath(new URL(`../pbx/
 /** The tones the test bed's baresip phones play (test/pbx/testbed.ts), and the SIPp agent's. */
 export const TONE_HZ = { agent1: 440, agent2: 660, ann: 1000, bob: 1300 } as const;
 /** Where the SIPp agent (Ann, SIP user web1) takes calls; its REGISTER points there. */
-export const ANN_PORT = 5072;
+const ANN_PORT = 5072;
 
 interface AgentView {
   agentId: string;
@@ -32,7 +33,7 @@ interface AgentView {
  * team; a published workflow puts every caller in the team's queue. Ann is available first, so
  * with "longest idle" she takes the call.
  */
-export async function annAndBobInSales(api: RawApiClient): Promise<{ ann: string; bob: string }> {
+async function annAndBobInSales(api: RawApiClient): Promise<{ ann: string; bob: string }> {
   const ann = (await api.result<{ id: string }>('agents.save', { name: 'Ann', extension: 'web1' })).id;
   const bob = (await api.result<{ id: string }>('agents.save', { name: 'Bob', extension: 'agent2' })).id;
   const team = await api.result<{ id: string }>('teams.save', {
@@ -76,7 +77,7 @@ export function annPhone(testbed: Testbed, file: string, extraArgs: string[]): P
   });
 }
 
-export const registerAnn = (testbed: Testbed) => registerSipp(testbed, 'web1', ANN_PORT);
+const registerAnn = (testbed: Testbed) => registerSipp(testbed, 'web1', ANN_PORT);
 
 /** A tone as an A-law RTP pcap for SIPp's play_pcap_audio (SIPp loads it at start). */
 export function writeTonePcap(testbed: Testbed, file: string, hz: number, seconds: number): void {
@@ -86,7 +87,7 @@ export function writeTonePcap(testbed: Testbed, file: string, hz: number, second
 }
 
 /** What Ann plays once the caller is back with her: a 1 kHz tone. */
-export const writeAnnAudio = (testbed: Testbed) => writeTonePcap(testbed, 'agent-audio.pcap', TONE_HZ.ann, 3);
+const writeAnnAudio = (testbed: Testbed) => writeTonePcap(testbed, 'agent-audio.pcap', TONE_HZ.ann, 3);
 
 /** What the phone heard on its last call (baresip's decoded recording). */
 export function heard(testbed: Testbed, name: 'agent1' | 'agent2') {
@@ -101,4 +102,29 @@ export function heard(testbed: Testbed, name: 'agent1' | 'agent2') {
 export async function board(api: RawApiClient): Promise<Record<string, string>> {
   const [team] = await api.result<{ agents: AgentView[] }[]>('queues.snapshot', {});
   return Object.fromEntries((team?.agents ?? []).map((agent) => [agent.name, agent.status]));
+}
+
+/**
+ * The office on the test bed for a describe block, with the baresip `phones`, Ann and Bob in
+ * Sales (their ids in `ids` once started), Ann's SIPp phone registered and her audio written;
+ * `more` adds what one block needs besides.
+ */
+export function officeWithAnnAndBob(
+  phones: AgentName[],
+  more: (office: OfficeWithTestbed) => Promise<void> = async () => undefined,
+): { office: OfficeWithTestbed; ids: { ann: string; bob: string } } {
+  const ids = { ann: '', bob: '' };
+  const office = officeWithTestbed(
+    { auth: true, agents: phones },
+    {
+      timeoutMs: 120_000,
+      setUp: async (started) => {
+        Object.assign(ids, await annAndBobInSales(started.api));
+        await registerAnn(started.testbed);
+        writeAnnAudio(started.testbed);
+        await more(started);
+      },
+    },
+  );
+  return { office, ids };
 }

@@ -33,6 +33,7 @@ import type {
 } from './call.js';
 import { refusalOutcome, type OutgoingCall, type OutgoingOutcome } from './outgoing-call.js';
 import { DigitBuffer, type CollectDigitsOptions, type CollectedDigits } from './digit-buffer.js';
+import { CALL_ALLOW, cseqOutOfOrder, sdpOk } from './call-responses.js';
 import { MusicOnHold } from './music-on-hold.js';
 import { referNotify } from './refer-notify.js';
 import { formatReplaces, parseReferTo, type ReferTarget } from './refer-to.js';
@@ -57,7 +58,6 @@ export interface IncomingCallDeps {
   registrar: string;
 }
 
-const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER, NOTIFY';
 /** A transfer's ring time plus what the caller's side needs to accept the REFER and dial. */
 const TRANSFER_SETUP_MS = 5_000;
 /** How long the target of an agent's transfer rings before the caller goes back to the agent. */
@@ -607,9 +607,7 @@ export class IncomingCall implements Call {
     transaction: InviteServerTransaction | NonInviteServerTransaction,
   ): void {
     if (!this.dialog.acceptRemoteRequest(request)) {
-      transaction.respond(
-        createResponse(request, 500, { reason: 'Server Internal Error (CSeq out of order)' }),
-      );
+      transaction.respond(cseqOutOfOrder(request));
       return;
     }
     switch (request.method) {
@@ -632,14 +630,14 @@ export class IncomingCall implements Call {
         transaction.respond(this.info(request));
         return;
       case 'OPTIONS':
-        transaction.respond(createResponse(request, 200, { headers: [['allow', ALLOW]] }));
+        transaction.respond(createResponse(request, 200, { headers: [['allow', CALL_ALLOW]] }));
         return;
       case 'NOTIFY':
         transaction.respond(createResponse(request, 200));
         this.transferProgress(request);
         return;
       default:
-        transaction.respond(createResponse(request, 405, { headers: [['allow', ALLOW]] }));
+        transaction.respond(createResponse(request, 405, { headers: [['allow', CALL_ALLOW]] }));
     }
   }
 
@@ -667,15 +665,7 @@ export class IncomingCall implements Call {
         answerSdp = answered.answerSdp;
         this.configureMedia(answered.negotiated);
       }
-      return createResponse(request, 200, {
-        toTag: this.toTag,
-        headers: [
-          ['contact', this.contact()],
-          ['allow', ALLOW],
-          ['content-type', 'application/sdp'],
-        ],
-        body: answerSdp,
-      });
+      return sdpOk(request, answerSdp, this.contact(), this.toTag);
     } catch (error) {
       if (!(error instanceof SdpNegotiationError)) throw error;
       this.deps.logger.warn('no common codec with the caller', {

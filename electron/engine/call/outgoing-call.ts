@@ -10,6 +10,7 @@ import { answerOffer, createOffer, readAnswer, SdpNegotiationError } from '../si
 import { SipHeaders, type SipEndpoint, type SipRequest, type SipResponse } from '../sip/sip-message.js';
 import type { TransactionLayer } from '../sip/transaction-layer.js';
 import { newBranch } from '../sip/via.js';
+import { CALL_ALLOW, cseqOutOfOrder, sdpOk } from './call-responses.js';
 
 export interface OutgoingCallDeps {
   layer: TransactionLayer;
@@ -27,7 +28,6 @@ export interface OutgoingCallDeps {
 }
 
 /** Methods we handle in these calls' dialogs (REFER: RFC 3515, agents transferring callers). */
-const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER, NOTIFY';
 
 /** How an attempt ended before or without being answered (RFC 3261 §21). */
 export type OutgoingOutcome =
@@ -175,9 +175,7 @@ export class OutgoingCall {
       return;
     }
     if (request.method !== 'ACK' && !this.dialog.acceptRemoteRequest(request)) {
-      transaction.respond(
-        createResponse(request, 500, { reason: 'Server Internal Error (CSeq out of order)' }),
-      );
+      transaction.respond(cseqOutOfOrder(request));
       return;
     }
     switch (request.method) {
@@ -196,10 +194,10 @@ export class OutgoingCall {
         transaction.respond(createResponse(request, 481, { reason: 'Subscription Does Not Exist' }));
         return;
       case 'OPTIONS':
-        transaction.respond(createResponse(request, 200, { headers: [['allow', ALLOW]] }));
+        transaction.respond(createResponse(request, 200, { headers: [['allow', CALL_ALLOW]] }));
         return;
       default:
-        transaction.respond(createResponse(request, 405, { headers: [['allow', ALLOW]] }));
+        transaction.respond(createResponse(request, 405, { headers: [['allow', CALL_ALLOW]] }));
     }
   }
 
@@ -242,7 +240,7 @@ export class OutgoingCall {
     const stream = this.stream;
     if (!this.dialog || !stream) return createResponse(request, 481);
     if (!this.dialog.acceptRemoteRequest(request)) {
-      return createResponse(request, 500, { reason: 'Server Internal Error (CSeq out of order)' });
+      return cseqOutOfOrder(request);
     }
     try {
       const { answerSdp, negotiated } = answerOffer(request.body, {
@@ -262,14 +260,7 @@ export class OutgoingCall {
         this.held = negotiated.onHold;
         this.onHoldChange?.(this.held);
       }
-      return createResponse(request, 200, {
-        headers: [
-          ['contact', this.contact()],
-          ['allow', ALLOW],
-          ['content-type', 'application/sdp'],
-        ],
-        body: answerSdp,
-      });
+      return sdpOk(request, answerSdp, this.contact());
     } catch (error) {
       if (!(error instanceof SdpNegotiationError)) throw error;
       return createResponse(request, 488);
@@ -300,7 +291,7 @@ export class OutgoingCall {
       ['call-id', this.callId],
       ['cseq', `${this.cseq} INVITE`],
       ['contact', this.contact()],
-      ['allow', ALLOW],
+      ['allow', CALL_ALLOW],
       ['content-type', 'application/sdp'],
       ...this.extraHeaders,
     ]);

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/fakes/temp-dir.js';
+import { settingsSchema } from '../../../shared/domain/settings.js';
 import { createFromRecipe } from '../../../shared/workflow/recipes.js';
 import { PromptLibrary } from '../audio/prompt-library.js';
 import { WorkflowPublisher } from '../flow/workflow-publisher.js';
@@ -44,13 +45,8 @@ describe('provision --config FILE', () => {
       prompts: new PromptRepository(database.db),
       teams: new TeamRepository(database.db),
       library,
-      settings: () => ({
-        officeName: '',
-        timeZone: 'Asia/Seoul',
-        trustedSipSources: [],
-        transferAllowList: [],
-        pbxWebSocketUrl: '',
-      }),
+      // The defaults of a new install.
+      settings: () => settingsSchema.parse({}),
     });
     targets = { lines, workflows, bindings: new NumberBindingRepository(database.db), publisher };
   });

@@ -38,17 +38,22 @@ function setup() {
   const ann = agent('Ann', '201');
   fixture.clock.advance(1000);
   const bob = agent('Bob', 'sip:202@pbx');
-  return { ...fixture, sales, ann, bob, transferred };
+  /** A caller queued for Sales, rung to Ann (longest idle), who answers. */
+  const answeredByAnn = async () => {
+    const call = new TransferableCall({ clock: fixture.clock });
+    fixture.queues.join(call, sales, { ringTimeoutMs: 20_000 });
+    await flush();
+    call.ringing!.answer('sip:201@pbx');
+    await flush();
+    return call;
+  };
+  return { ...fixture, sales, ann, bob, transferred, answeredByAnn };
 }
 
 describe('an agent transfers a queued call', () => {
   it('frees the first agent to wrap up and makes the agent who took it busy until the end', async () => {
     const office = setup();
-    const call = new TransferableCall({ clock: office.clock });
-    office.queues.join(call, office.sales, { ringTimeoutMs: 20_000 });
-    await flush();
-    call.ringing!.answer('sip:201@pbx');
-    await flush();
+    const call = await office.answeredByAnn();
     expect([office.roster.status(office.ann), office.roster.status(office.bob)]).toEqual([
       'busy',
       'available',
@@ -70,11 +75,7 @@ describe('an agent transfers a queued call', () => {
 
   it('a transfer to a number or a phone that is no agent of ours only frees the agent', async () => {
     const office = setup();
-    const call = new TransferableCall({ clock: office.clock });
-    office.queues.join(call, office.sales, { ringTimeoutMs: 20_000 });
-    await flush();
-    call.ringing!.answer('sip:201@pbx');
-    await flush();
+    const call = await office.answeredByAnn();
     call.transferTo('0215550100');
     expect(office.roster.status(office.ann)).toBe('wrap_up');
     expect(office.transferred).toEqual([{ callId: call.id, from: office.ann, to: null }]);

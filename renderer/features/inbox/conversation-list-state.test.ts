@@ -1,32 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationSummary } from '../../../shared/domain/conversations.js';
+import { conversationFixture } from './conversation-fixture.js';
 import { applyConversationChange, matchesQuery } from './conversation-list-state.js';
 
-const call = (id: string, minute: number, extra: Partial<ConversationSummary> = {}): ConversationSummary => ({
-  id,
-  direction: 'inbound',
-  lineId: null,
-  caller: '01012345678',
-  dialled: '0215880000',
-  workflowId: null,
-  versionId: null,
-  teamId: null,
-  teamName: null,
-  agentId: null,
-  agentName: null,
-  assigneeId: null,
-  assigneeName: null,
-  outcome: 'answered',
-  startedAt: new Date(Date.UTC(2026, 2, 10, 9, minute)).toISOString(),
-  queuedAt: null,
-  answeredAt: null,
-  endedAt: null,
-  waitMs: null,
-  talkMs: null,
-  notes: '',
-  tags: [],
-  ...extra,
-});
+const call = (id: string, minute: number, extra: Partial<ConversationSummary> = {}): ConversationSummary =>
+  conversationFixture({ id, startedAt: new Date(Date.UTC(2026, 2, 10, 9, minute)).toISOString(), ...extra });
 const vip = { tag: 'vip', color: '#9ca3af', addedAt: '2026-03-10T09:00:00.000Z', addedBy: null };
 
 describe('conversation list', () => {

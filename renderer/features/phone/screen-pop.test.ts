@@ -1,31 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationDetail, ConversationSummary } from '../../../shared/domain/conversations.js';
+import { conversationFixture } from '../inbox/conversation-fixture.js';
 import { screenPop } from './screen-pop.js';
 
-const summary = (id: string, caller: string): ConversationSummary => ({
-  id,
-  direction: 'inbound',
-  lineId: null,
-  caller,
-  dialled: '0212345678',
-  workflowId: null,
-  versionId: null,
-  teamId: null,
-  teamName: 'Sales',
-  agentId: null,
-  agentName: null,
-  assigneeId: null,
-  assigneeName: null,
-  outcome: 'answered',
-  startedAt: '2026-12-01T01:00:00.000Z',
-  queuedAt: null,
-  answeredAt: null,
-  endedAt: null,
-  waitMs: null,
-  talkMs: null,
-  notes: '',
-  tags: [],
-});
+const summary = (id: string, caller: string): ConversationSummary =>
+  conversationFixture({
+    id,
+    caller,
+    dialled: '0212345678',
+    teamName: 'Sales',
+    startedAt: '2026-12-01T01:00:00.000Z',
+  });
 
 describe('screenPop', () => {
   it('shows the keys pressed, the form inputs, the tags, the wait so far and earlier calls', () => {
